@@ -1,0 +1,159 @@
+package io.litgraph.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The walking skeleton, end to end, exactly as a user runs it: {@code bin/litgraph up} provisions
+ * PostgreSQL and a real Kafka broker, starts the three services as separate JVMs and ingests the
+ * seeds; the query API must then answer with normalized concepts; {@code down} must leave nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LitgraphUpIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Stack stack;
+    private static Stack.Result up;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Path repo = Stack.repoRoot();
+        Path runDir = repo.resolve("system-tests/target/stack");
+        stack = new Stack(repo, runDir);
+        stack.run(120, "down");
+        up = stack.run(1200, "up");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (stack == null) {
+            return;
+        }
+        List<Long> pids = stack.recordedPids();
+        Stack.Result down = stack.run(180, "down");
+        assertEquals(0, down.exitCode(), down.output());
+        List<Long> survivors = new ArrayList<>();
+        for (long pid : pids) {
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> survivors.add(pid));
+        }
+        assertTrue(survivors.isEmpty(), "processes still running after down: " + survivors);
+    }
+
+    @Test
+    @Order(1)
+    void upExitsZeroWithASummary() {
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().contains("documents"), "summary missing:\n" + up.output());
+        assertTrue(up.output().contains("http://127.0.0.1:" + Stack.QUERY_PORT), "next URLs missing:\n" + up.output());
+    }
+
+    @Test
+    @Order(2)
+    void everySeedIsQueryable() throws Exception {
+        long seeds;
+        try (var files = Files.list(stack.repo.resolve("seeds"))) {
+            seeds = files.filter(f -> f.toString().endsWith(".txt")).count();
+        }
+        JsonNode docs = get(Stack.QUERY_PORT, "/api/documents?limit=100");
+        JsonNode items = docs.has("items") ? docs.get("items") : docs;
+        assertEquals(seeds, items.size(), docs.toPrettyString());
+    }
+
+    @Test
+    @Order(3)
+    void conceptAutocompleteFindsInterleukin6() throws Exception {
+        JsonNode concepts = get(Stack.QUERY_PORT, "/api/concepts?q=interleukin");
+        assertTrue(concepts.toString().contains("NCBIGene:3569"), concepts.toPrettyString());
+    }
+
+    @Test
+    @Order(4)
+    void aNewDocumentFlowsThroughToTheQueryApi() throws Exception {
+        String apiKey = secrets().getProperty("LITGRAPH_API_KEY");
+        String body = "{\"id\":\"e2e-check\",\"title\":\"IL-6 in type 2 diabetes\","
+                + "\"text\":\"Interleukin-6 levels were raised in patients with type 2 diabetes.\"}";
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(uri(Stack.INGEST_PORT, "/api/documents"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(posted.statusCode() == 202 || posted.statusCode() == 200, posted.body());
+
+        JsonNode doc = poll(Stack.QUERY_PORT, "/api/documents/e2e-check", Duration.ofSeconds(90));
+        String annotations = doc.toString();
+        assertTrue(annotations.contains("NCBIGene:3569"), doc.toPrettyString());
+        assertTrue(annotations.contains("MESH:D003924"), doc.toPrettyString());
+    }
+
+    @Test
+    @Order(5)
+    void writesWithoutTheApiKeyAreRefused() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(Stack.INGEST_PORT, "/api/documents"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("text")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Order(6)
+    void statusReportsEveryComponentUp() throws Exception {
+        Stack.Result status = stack.run(60, "status");
+        assertEquals(0, status.exitCode(), status.output());
+        assertFalse(status.output().contains("DOWN"), status.output());
+    }
+
+    private Properties secrets() throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(stack.runDir.resolve("secrets.env"))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(port, path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path + " → " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode poll(int port, String path, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(port, path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return JSON.readTree(response.body());
+            }
+            Thread.sleep(500);
+        }
+        return fail(path + " not available within " + timeout);
+    }
+}
