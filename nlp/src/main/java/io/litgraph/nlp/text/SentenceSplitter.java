@@ -18,7 +18,7 @@ public final class SentenceSplitter {
             "al", "fig", "figs", "vs", "e.g", "i.e", "i.p", "i.v", "i.m", "s.c", "p.o", "etc", "approx", "ca", "cf",
             "dr", "mr", "mrs", "ms", "prof", "no", "nos", "vol", "eq", "ref", "refs", "resp", "sp", "spp", "st",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max",
-            "approx", "inc", "ltd", "co", "corp", "dept", "univ", "u.s", "u.k", "b.i.d", "t.i.d", "q.d", "viz");
+            "inc", "ltd", "co", "corp", "dept", "univ", "u.s", "u.k", "b.i.d", "t.i.d", "q.d", "viz");
 
     private SentenceSplitter() {
     }
@@ -94,9 +94,9 @@ public final class SentenceSplitter {
         if (ABBREVIATIONS.contains(word)) {
             return true;
         }
+        // an initial ("J. Smith") or a dotted abbreviation ("i.p.", "U.S.")
         return word.length() == 1 && Character.isUpperCase(text.charAt(s)) && s > 0 && text.charAt(s - 1) == ' '
-                && !(dot + 2 < text.length() && Character.isUpperCase(text.charAt(dot + 2)) && dot + 3 < text.length()
-                && Character.isLowerCase(text.charAt(dot + 3)) && false);
+                || word.indexOf('.') > 0 && word.length() <= 6;
     }
 
     private static int skipSpace(String text, int i) {

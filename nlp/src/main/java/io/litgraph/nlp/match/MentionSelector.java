@@ -1,0 +1,185 @@
+package io.litgraph.nlp.match;
+
+import io.litgraph.nlp.EntityType;
+import io.litgraph.nlp.text.Token;
+import io.litgraph.nlp.vocab.Term;
+import io.litgraph.nlp.vocab.TermKind;
+import io.litgraph.nlp.vocab.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns overlapping dictionary hits into mentions: drops terms whose written form does not fit the text
+ * (a symbol matched in lowercase, an ambiguous alias without gene context), picks one concept per hit, then
+ * keeps the longest non-overlapping hits (longest match wins; ties go to the leftmost).
+ *
+ * <p>Which concept a hit gets, in order: curated core terms; then names, synonyms and official symbols before
+ * aliases; then the type order below. Type policy for names that are both a protein and a chemical
+ * ("insulin"): the gene product wins, because a protein is a gene product and the curated core lists drugs
+ * (anakinra) separately from the protein's own name (IL-1Ra).
+ */
+public final class MentionSelector {
+
+    /** Short English function words that are also gene aliases; never genes without a capitalised, supported form. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "for", "from", "had", "has", "have",
+            "he", "her", "his", "if", "in", "is", "it", "its", "may", "me", "my", "no", "not", "of", "on", "or", "our",
+            "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "up",
+            "us", "was", "we", "were", "what", "when", "which", "who", "why", "will", "with", "you", "all", "any",
+            "each", "one", "two", "out", "via", "per", "use", "end", "set", "cat", "men", "large", "small", "big",
+            "impact", "ii", "iii", "iv", "type", "fig", "table", "see", "also", "only", "well", "more", "most", "less");
+
+    private static final List<EntityType> TYPE_ORDER = List.of(EntityType.GeneOrGeneProduct,
+            EntityType.DiseaseOrPhenotypicFeature, EntityType.ChemicalEntity, EntityType.OrganismTaxon,
+            EntityType.CellType, EntityType.CellLine, EntityType.AnatomicalEntity, EntityType.BiologicalProcess,
+            EntityType.Behavior, EntityType.SequenceVariant);
+
+    private final Vocabulary vocabulary;
+
+    public MentionSelector(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    public List<Candidate> select(String docText, int sentenceIndex, List<Token> tokens, List<TermIndex.Match> matches) {
+        List<Candidate> accepted = new ArrayList<>();
+        for (TermIndex.Match m : matches) {
+            String surface = docText.substring(m.start(), m.end());
+            Term best = null;
+            for (Term t : m.terms()) {
+                if (!fits(t, surface, tokens, m)) {
+                    continue;
+                }
+                if (best == null || better(t, best)) {
+                    best = t;
+                }
+            }
+            if (best != null) {
+                accepted.add(new Candidate(m.start(), m.end(), surface, vocabulary.concept(best.concept()).type(),
+                        best.concept(), sentenceIndex, false));
+            }
+        }
+        accepted.sort(Comparator.comparingInt((Candidate c) -> c.start() - c.end()).thenComparingInt(Candidate::start));
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate c : accepted) {
+            boolean free = true;
+            for (Candidate o : chosen) {
+                if (o.overlaps(c)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                chosen.add(c);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Candidate::start));
+        return chosen;
+    }
+
+    private boolean better(Term a, Term b) {
+        int ra = rank(a.kind());
+        int rb = rank(b.kind());
+        if (ra != rb) {
+            return ra < rb;
+        }
+        int ta = TYPE_ORDER.indexOf(vocabulary.concept(a.concept()).type());
+        int tb = TYPE_ORDER.indexOf(vocabulary.concept(b.concept()).type());
+        if (ta != tb) {
+            return ta < tb;
+        }
+        return a.concept() < b.concept();
+    }
+
+    private static int rank(TermKind k) {
+        return switch (k) {
+            case CURATED -> 0;
+            case NAME, SYMBOL -> 1;
+            case SYNONYM -> 2;
+            case ALIAS -> 3;
+            case WORD_ALIAS -> 4;
+        };
+    }
+
+    /** Whether a term may stand for this piece of text. */
+    boolean fits(Term term, String surface, List<Token> tokens, TermIndex.Match m) {
+        EntityType type = vocabulary.concept(term.concept()).type();
+        boolean symbolShaped = symbolShaped(term.text());
+        if (symbolShaped && hasUpper(term.text()) && !hasUpper(surface)) {
+            return false; // "cat" is not CAT, "set" is not SET
+        }
+        if (type != EntityType.GeneOrGeneProduct) {
+            // short all-caps abbreviations from non-curated sources must be written as the source writes them
+            if (symbolShaped && term.kind() != TermKind.CURATED && letters(surface) <= 3 && !sameCase(term.text(), surface)) {
+                return false;
+            }
+            return true;
+        }
+        String lower = surface.toLowerCase();
+        if (term.kind() == TermKind.CURATED) {
+            return true;
+        }
+        if (FUNCTION_WORDS.contains(lower)) {
+            return false;
+        }
+        boolean shortSymbol = letters(surface) + digits(surface) <= 2;
+        if (term.kind() == TermKind.WORD_ALIAS || shortSymbol
+                || (term.kind() == TermKind.ALIAS && letters(surface) <= 3 && digits(surface) == 0)) {
+            return !surface.equals(lower) && GeneContext.supports(tokens, m.tokenStart(), m.tokenEnd());
+        }
+        if (term.kind() == TermKind.SYMBOL || term.kind() == TermKind.ALIAS) {
+            // symbols are written in capitals (human) or capitalised (rodent); an all-lowercase word is not one
+            return !surface.equals(lower) || digits(surface) > 0;
+        }
+        return true;
+    }
+
+    /** A single word that carries capitals or digits after its first character: "IL-6", "TNFα", "p53". */
+    static boolean symbolShaped(String term) {
+        if (term.indexOf(' ') >= 0 || term.length() > 15) {
+            return false;
+        }
+        for (int i = 1; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (Character.isUpperCase(c) || Character.isDigit(c)) {
+                return true;
+            }
+        }
+        return term.length() <= 3 && Character.isUpperCase(term.charAt(0));
+    }
+
+    private static boolean hasUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameCase(String term, String surface) {
+        return term.replaceAll("[^A-Za-z]", "").equals(surface.replaceAll("[^A-Za-z]", ""));
+    }
+
+    static int letters(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static int digits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
