@@ -2,12 +2,12 @@ package io.litgraph.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The walking skeleton, end to end, exactly as a user runs it: {@code bin/litgraph up} provisions
  * PostgreSQL and a real Kafka broker, starts the three services as separate JVMs and ingests the
- * seeds; the query API must then answer with normalized concepts; {@code down} must leave nothing.
+ * seeds; the query API must then answer with normalized concepts; {@code down} must leave nothing
+ * (checked by {@link RunningStack} when the JVM's tests are done).
  */
+@ExtendWith(RunningStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LitgraphUpIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,27 +39,9 @@ class LitgraphUpIT {
     private static Stack.Result up;
 
     @BeforeAll
-    static void up() throws Exception {
-        Path repo = Stack.repoRoot();
-        Path runDir = repo.resolve("system-tests/target/stack");
-        stack = new Stack(repo, runDir);
-        stack.run(120, "down");
-        up = stack.run(1200, "up");
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (stack == null) {
-            return;
-        }
-        List<Long> pids = stack.recordedPids();
-        Stack.Result down = stack.run(180, "down");
-        assertEquals(0, down.exitCode(), down.output());
-        List<Long> survivors = new ArrayList<>();
-        for (long pid : pids) {
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> survivors.add(pid));
-        }
-        assertTrue(survivors.isEmpty(), "processes still running after down: " + survivors);
+    static void stack(Stack running, Stack.Result result) {
+        stack = running;
+        up = result;
     }
 
     @Test
