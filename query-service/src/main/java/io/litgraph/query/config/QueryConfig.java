@@ -1,0 +1,55 @@
+package io.litgraph.query.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** query-service settings, prefix {@code litgraph.query} (env: {@code LITGRAPH_QUERY_...}). */
+@ConfigMapping(prefix = "litgraph.query")
+public interface QueryConfig {
+
+    /** The name this service signs its status and dead-letter events with. */
+    @WithDefault("query-service")
+    String serviceName();
+
+    Api api();
+
+    Consumer consumer();
+
+    Outbox outbox();
+
+    interface Api {
+        /** Page size when a request gives no {@code limit}. */
+        @WithDefault("20")
+        int defaultLimit();
+
+        /** Larger {@code limit}s are clamped to this (the response states the effective limit). */
+        @WithDefault("100")
+        int maxLimit();
+
+        /** Upper bound on any one API query, so that an expensive search cannot hog the database. */
+        @WithDefault("5s")
+        Duration statementTimeout();
+    }
+
+    interface Consumer {
+        /** Attempts to store one event before it goes to the dead-letter topic. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause before the first retry; doubled after each failed attempt. */
+        @WithDefault("500ms")
+        Duration retryBackoff();
+    }
+
+    interface Outbox {
+        /** Rows the relay publishes per round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often the relay looks for unpublished rows (a Quarkus scheduler period such as 1s). */
+        @WithDefault("1s")
+        String pollInterval();
+    }
+}

@@ -1,0 +1,137 @@
+package io.litgraph.query.repository;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.litgraph.events.EventJson;
+import io.litgraph.query.model.DocumentDetail;
+import io.litgraph.query.model.DocumentDetail.ConceptView;
+import io.litgraph.query.model.DocumentDetail.MentionView;
+import io.litgraph.query.model.DocumentDetail.RelationView;
+import io.litgraph.query.model.DocumentSummary;
+import io.litgraph.query.model.Span;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads documents and their annotations. */
+@ApplicationScoped
+public class DocumentQueries {
+
+    private final Jdbc jdbc;
+
+    public DocumentQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row of a listing together with its keyset. */
+    public record Keyed<T>(T row, long seq) {
+    }
+
+    /** Newest first (most recently indexed); {@code limit + 1} rows so the caller can tell if more follow. */
+    public List<Keyed<DocumentSummary>> newest(int limit, Long beforeSeq) {
+        String sql = "SELECT id, version, title, source, url, published, indexed_at, mention_count, relation_count, seq "
+                + "FROM document " + (beforeSeq == null ? "" : "WHERE seq < ? ") + "ORDER BY seq DESC LIMIT ?";
+        Object[] params = beforeSeq == null ? new Object[]{limit + 1} : new Object[]{beforeSeq, limit + 1};
+        return jdbc.list(sql, rs -> new Keyed<>(summary(rs, null, null), rs.getLong("seq")), params);
+    }
+
+    static DocumentSummary summary(ResultSet rs, Double score, String snippet) throws SQLException {
+        return new DocumentSummary(rs.getString("id"), rs.getInt("version"), rs.getString("title"),
+                rs.getString("source"), rs.getString("url"), rs.getString("published"),
+                instant(rs.getTimestamp("indexed_at")), rs.getInt("mention_count"), rs.getInt("relation_count"),
+                score, snippet);
+    }
+
+    public Optional<DocumentDetail> find(String id) {
+        Optional<DocumentDetail> head = jdbc.one("""
+                SELECT id, version, title, text, passages::text, source, url, published, authors::text, tags::text,
+                       metadata::text, engine_name, engine_version, vocabulary_version, event_time, indexed_at
+                FROM document WHERE id = ?
+                """, DocumentQueries::head, id);
+        return head.map(d -> new DocumentDetail(d.id(), d.version(), d.title(), d.text(), d.passages(), d.metadata(),
+                d.engine(), d.eventTime(), d.indexedAt(), sentences(id), mentions(id), concepts(id), relations(id)));
+    }
+
+    private static DocumentDetail head(ResultSet rs) throws SQLException {
+        DocumentDetail.Metadata metadata = new DocumentDetail.Metadata(rs.getString("source"), rs.getString("url"),
+                rs.getString("published"), fromJson(rs.getString("authors"), new TypeReference<>() { }),
+                fromJson(rs.getString("tags"), new TypeReference<>() { }),
+                fromJson(rs.getString("metadata"), new TypeReference<Map<String, Object>>() { }));
+        DocumentDetail.Engine engine = rs.getString("engine_name") == null && rs.getString("engine_version") == null
+                ? null : new DocumentDetail.Engine(rs.getString("engine_name"), rs.getString("engine_version"),
+                rs.getString("vocabulary_version"));
+        List<DocumentDetail.Passage> passages = fromJson(rs.getString("passages"), new TypeReference<>() { });
+        return new DocumentDetail(rs.getString("id"), rs.getInt("version"), rs.getString("title"), rs.getString("text"),
+                passages, metadata, engine, instant(rs.getTimestamp("event_time")), instant(rs.getTimestamp("indexed_at")),
+                null, null, null, null);
+    }
+
+    private List<Span> sentences(String id) {
+        return jdbc.list("SELECT start_offset, end_offset, text FROM sentence WHERE document_id = ? ORDER BY idx",
+                rs -> new Span(rs.getInt(1), rs.getInt(2), rs.getString(3)), id);
+    }
+
+    private List<MentionView> mentions(String id) {
+        return jdbc.list("""
+                SELECT start_offset, end_offset, text, type, concept_id, negated, speculative
+                FROM mention WHERE document_id = ? ORDER BY start_offset, end_offset, idx
+                """, rs -> new MentionView(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)), id);
+    }
+
+    /** Concepts mentioned in the document or taking part in one of its relations. */
+    private List<ConceptView> concepts(String id) {
+        return jdbc.list("""
+                WITH used AS (
+                    SELECT concept_id, count(*) AS n FROM mention WHERE document_id = ? AND concept_id IS NOT NULL
+                    GROUP BY concept_id
+                    UNION ALL SELECT subject_id, 0 FROM relation WHERE document_id = ?
+                    UNION ALL SELECT object_id, 0 FROM relation WHERE document_id = ?)
+                SELECT c.id, c.type, c.name, c.xrefs::text, sum(u.n) AS n
+                FROM used u JOIN concept c ON c.id = u.concept_id
+                GROUP BY c.id, c.type, c.name, c.xrefs::text ORDER BY n DESC, c.id
+                """, rs -> new ConceptView(rs.getString(1), rs.getString(2), rs.getString(3),
+                fromJson(rs.getString(4), new TypeReference<>() { }), rs.getInt(5)), id, id, id);
+    }
+
+    private List<RelationView> relations(String id) {
+        return jdbc.list("""
+                SELECT type, subject_id, object_id, directed, trigger_start, trigger_end, trigger_text,
+                       sentence_start, sentence_end, sentence_text, subject_start, subject_end, subject_text,
+                       object_start, object_end, object_text, negated, speculative, confidence
+                FROM relation WHERE document_id = ? ORDER BY idx
+                """, rs -> new RelationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                span(rs, 5), span(rs, 8), span(rs, 11), span(rs, 14), rs.getBoolean(17), rs.getBoolean(18),
+                rs.getDouble(19)), id);
+    }
+
+    static Span span(ResultSet rs, int column) throws SQLException {
+        int start = rs.getInt(column);
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new Span(start, rs.getInt(column + 1), rs.getString(column + 2));
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static <T> T fromJson(String json, TypeReference<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.litgraph.query;
+
+import io.litgraph.events.AnnotationEvent;
+import io.litgraph.events.DeadLetterEvent;
+import io.litgraph.events.DocumentStatusEvent;
+import io.litgraph.events.EventJson;
+import io.litgraph.events.Topics;
+import io.litgraph.query.support.Eventually;
+import io.litgraph.query.support.Kafka;
+import io.litgraph.query.support.QueryTestResources;
+import io.litgraph.query.support.TestEvents;
+import io.litgraph.testsupport.KafkaBrokerResource;
+import io.litgraph.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The consumer end to end: real broker, real PostgreSQL, events produced with plain kafka-clients. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class,
+        initArgs = @ResourceArg(name = "topics", value = QueryTestResources.TOPICS))
+@QuarkusTestResource(value = PostgresResource.class, initArgs = {
+        @ResourceArg(name = "role", value = QueryTestResources.ROLE),
+        @ResourceArg(name = "schema", value = QueryTestResources.SCHEMA)})
+class AnnotationPipelineTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource dataSource;
+
+    static TestEvents il6Document(String id, int version) {
+        return TestEvents.document(id, version, "Interleukin 6 links loneliness and insulin resistance",
+                        "Loneliness raises interleukin 6 (IL-6) in older adults. IL-6 promotes insulin resistance. "
+                                + "IL-6 was not associated with obesity.")
+                .concept("NCBIGene:3569", "GeneOrGeneProduct", "interleukin 6", "HGNC:6018")
+                .concept("MESH:D008132", "Behavior", "Loneliness")
+                .concept("MESH:D007333", "DiseaseOrPhenotypicFeature", "Insulin Resistance")
+                .concept("MESH:D009765", "DiseaseOrPhenotypicFeature", "Obesity")
+                .mention("Interleukin 6", "NCBIGene:3569")
+                .mention("interleukin 6", "NCBIGene:3569")
+                .mention("IL-6", "NCBIGene:3569")
+                .mention("Loneliness", "MESH:D008132")
+                .mention("insulin resistance", "MESH:D007333")
+                .mention("obesity", "MESH:D009765", true)
+                .relation("Positive_Correlation", "IL-6) in", "NCBIGene:3569", "promotes", "insulin resistance",
+                        "MESH:D007333", false)
+                .relation("Association", "IL-6 was", "NCBIGene:3569", "associated", "obesity", "MESH:D009765", true);
+    }
+
+    @Test
+    void storesAnEventAndServesDocumentAndConcepts() {
+        AnnotationEvent event = il6Document("pipeline-1", 1).build();
+        Kafka.sendAnnotations(event);
+
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/pipeline-1").then().statusCode(200));
+        given().get("/api/documents/pipeline-1").then()
+                .body("version", equalTo(1))
+                .body("title", equalTo("Interleukin 6 links loneliness and insulin resistance"))
+                .body("text", equalTo(event.document().title() + "\n" + event.document().passages().get(1).text()))
+                .body("metadata.url", equalTo("https://example.org/pipeline-1"))
+                .body("engine.vocabularyVersion", equalTo("test-vocab"))
+                .body("mentions", hasSize(event.mentions().size()))
+                .body("concepts.id", hasItem("NCBIGene:3569"))
+                .body("concepts.find { it.id == 'NCBIGene:3569' }.mentions", equalTo(5))
+                .body("relations", hasSize(2))
+                .body("relations[0].trigger.text", equalTo("promotes"))
+                .body("relations[1].negated", equalTo(true));
+
+        given().queryParam("q", "interleukin").get("/api/concepts").then().statusCode(200)
+                .body("items[0].id", equalTo("NCBIGene:3569"))
+                .body("items[0].name", equalTo("interleukin 6"));
+        // a synonym seen only as a surface form in the corpus
+        given().queryParam("q", "il-6").get("/api/concepts").then()
+                .body("items[0].id", equalTo("NCBIGene:3569"))
+                .body("items[0].matched", equalTo("IL-6"));
+        // a word inside the name, restricted by type (alias accepted)
+        given().queryParam("q", "resist").queryParam("type", "Disease").get("/api/concepts").then()
+                .body("items.id", hasItem("MESH:D007333"))
+                .body("items.id", not(hasItem("NCBIGene:3569")));
+
+        ConsumerRecord<String, byte[]> status = Kafka.await(Topics.STATUS, r -> "pipeline-1".equals(r.key()), WAIT);
+        DocumentStatusEvent indexed = EventJson.read(status.value(), DocumentStatusEvent.class);
+        assertEquals(DocumentStatusEvent.Stage.INDEXED, indexed.stage());
+        assertEquals(1, indexed.documentVersion());
+        assertEquals("query-service", indexed.service());
+        assertEquals(java.util.List.of(DocumentStatusEvent.TYPE), Kafka.header(status, Topics.HEADER_EVENT_TYPE));
+    }
+
+    @Test
+    void replayingAnEventKeepsOneCopyAndCorrectAggregates() throws Exception {
+        AnnotationEvent event = il6Document("replay-1", 3).build();
+        Kafka.sendAnnotations(event);
+        Kafka.sendAnnotations(event);
+        Kafka.sendAnnotations(event);
+        Eventually.assertThat(WAIT, () -> assertEquals(3, outboxAndStatusCount("replay-1")));
+
+        assertEquals(1, count("SELECT count(*) FROM document WHERE id = 'replay-1'"));
+        assertEquals(event.mentions().size(), count("SELECT count(*) FROM mention WHERE document_id = 'replay-1'"));
+        assertEquals(2, count("SELECT count(*) FROM relation WHERE document_id = 'replay-1'"));
+        assertAggregatesMatchDetailRows();
+    }
+
+    @Test
+    void aNewerVersionReplacesAllAnnotationsAndAnOlderOneIsIgnored() throws Exception {
+        Kafka.sendAnnotations(TestEvents.document("version-1", 1, "Metformin and gut flora",
+                        "Metformin changes the gut microbiome of zebrafish.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .concept("NCBITaxon:7955", "OrganismTaxon", "Danio rerio")
+                .mention("Metformin", "MESH:D008687")
+                .mention("zebrafish", "NCBITaxon:7955").build());
+        Eventually.assertThat(WAIT, () -> given().queryParam("q", "danio").get("/api/concepts").then()
+                .body("items.id", hasItem("NCBITaxon:7955")));
+
+        Kafka.sendAnnotations(TestEvents.document("version-1", 2, "Metformin and gut flora",
+                        "Metformin changes the gut microbiome of mice.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .concept("NCBITaxon:10090", "OrganismTaxon", "Mus musculus")
+                .mention("Metformin", "MESH:D008687")
+                .mention("mice", "NCBITaxon:10090").build());
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/version-1").then().body("version", equalTo(2)));
+        // a late, older version must not bring the zebrafish back
+        Kafka.sendAnnotations(TestEvents.document("version-1", 1, "Metformin and gut flora",
+                        "Metformin changes the gut microbiome of zebrafish.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .concept("NCBITaxon:7955", "OrganismTaxon", "Danio rerio")
+                .mention("Metformin", "MESH:D008687")
+                .mention("zebrafish", "NCBITaxon:7955").build());
+        // a marker event after it: once the marker is stored, the stale event has been handled
+        Kafka.sendAnnotations(il6Document("version-marker", 1).build());
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/version-marker").then().statusCode(200));
+
+        given().get("/api/documents/version-1").then()
+                .body("version", equalTo(2))
+                .body("concepts.id", hasItem("NCBITaxon:10090"))
+                .body("concepts.id", not(hasItem("NCBITaxon:7955")))
+                .body("text", equalTo("Metformin and gut flora\nMetformin changes the gut microbiome of mice."));
+        given().queryParam("q", "danio").get("/api/concepts").then().body("items", hasSize(0));
+        given().queryParam("q", "mus").get("/api/concepts").then().body("items[0].id", equalTo("NCBITaxon:10090"))
+                .body("items[0].documentCount", equalTo(1));
+        assertEquals(0, count("SELECT count(*) FROM concept_cooccurrence WHERE concept_id = 'NCBITaxon:7955'"));
+        assertAggregatesMatchDetailRows();
+    }
+
+    @Test
+    void aPoisonEventIsDeadLetteredAndTheConsumerCarriesOn() {
+        Kafka.send(Topics.ANNOTATIONS, "poison-1", "{not json".getBytes(StandardCharsets.UTF_8));
+        AnnotationEvent outOfRange = TestEvents.document("poison-2", 1, "T", "Body").build();
+        AnnotationEvent broken = new AnnotationEvent(outOfRange.schemaVersion(), outOfRange.eventId(), "poison-2", 1,
+                outOfRange.occurredAt(), outOfRange.engine(), outOfRange.document(), outOfRange.sentences(),
+                outOfRange.concepts(), java.util.List.of(new AnnotationEvent.MentionPayload(3, 99, "x", "ChemicalEntity",
+                null, false, false)), java.util.List.of());
+        Kafka.sendAnnotations(broken);
+        Kafka.sendAnnotations(il6Document("after-poison", 1).build());
+
+        ConsumerRecord<String, byte[]> dead = Kafka.await(Topics.DEAD_LETTER, r -> "poison-1".equals(r.key()), WAIT);
+        DeadLetterEvent letter = EventJson.read(dead.value(), DeadLetterEvent.class);
+        assertEquals("{not json", letter.value());
+        assertEquals(Topics.ANNOTATIONS, letter.sourceTopic());
+        assertTrue(letter.errorMessage() != null && !letter.errorMessage().isBlank(), letter.toString());
+
+        ConsumerRecord<String, byte[]> invalid = Kafka.await(Topics.DEAD_LETTER, r -> "poison-2".equals(r.key()), WAIT);
+        assertTrue(EventJson.read(invalid.value(), DeadLetterEvent.class).errorMessage().contains("outside the text"));
+        ConsumerRecord<String, byte[]> failed = Kafka.await(Topics.STATUS, r -> "poison-2".equals(r.key()), WAIT);
+        assertEquals(DocumentStatusEvent.Stage.FAILED, EventJson.read(failed.value(), DocumentStatusEvent.class).stage());
+
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/after-poison").then().statusCode(200));
+        given().get("/api/documents/poison-2").then().statusCode(404);
+    }
+
+    /** INDEXED events of one document, whether still in the outbox or already on the topic. */
+    private long outboxAndStatusCount(String documentId) {
+        try {
+            long inOutbox = count("SELECT count(*) FROM outbox WHERE record_key = '" + documentId + "'");
+            long published = 0;
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(java.util.Map.of(
+                    "bootstrap.servers", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getValue("kafka.bootstrap.servers", String.class),
+                    "group.id", "count-" + java.util.UUID.randomUUID(), "auto.offset.reset", "earliest",
+                    "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
+                    "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
+                consumer.subscribe(java.util.List.of(Topics.STATUS));
+                long quietSince = System.nanoTime();
+                while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
+                    var records = consumer.poll(Duration.ofMillis(200));
+                    for (var r : records) {
+                        quietSince = System.nanoTime();
+                        if (documentId.equals(r.key())) {
+                            published++;
+                        }
+                    }
+                }
+            }
+            return inOutbox + published;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Recomputes every aggregate from the detail rows and compares with the maintained values. */
+    private void assertAggregatesMatchDetailRows() throws Exception {
+        assertEquals(0, count("""
+                SELECT count(*) FROM concept c LEFT JOIN (
+                    SELECT concept_id, count(DISTINCT document_id) d, count(*) m FROM mention
+                    WHERE concept_id IS NOT NULL GROUP BY concept_id) x ON x.concept_id = c.id
+                WHERE c.document_count <> coalesce(x.d, 0) OR c.mention_count <> coalesce(x.m, 0)
+                """), "concept counts");
+        assertEquals(0, count("""
+                WITH truth AS (
+                    SELECT a.concept_id, b.concept_id AS other_id, count(DISTINCT a.document_id) AS n
+                    FROM (SELECT DISTINCT document_id, concept_id FROM mention WHERE concept_id IS NOT NULL) a
+                    JOIN (SELECT DISTINCT document_id, concept_id FROM mention WHERE concept_id IS NOT NULL) b
+                      ON a.document_id = b.document_id AND a.concept_id <> b.concept_id
+                    GROUP BY 1, 2)
+                SELECT count(*) FROM truth t FULL JOIN concept_cooccurrence p
+                  ON p.concept_id = t.concept_id AND p.other_id = t.other_id
+                WHERE p.document_count IS DISTINCT FROM t.n
+                """), "co-occurrence");
+        assertEquals(0, count("""
+                WITH truth AS (
+                    SELECT subject_id, object_id, type,
+                           count(DISTINCT document_id) FILTER (WHERE NOT negated) AS docs,
+                           count(*) FILTER (WHERE NOT negated) AS evidence,
+                           count(DISTINCT document_id) FILTER (WHERE negated) AS neg_docs
+                    FROM relation GROUP BY 1, 2, 3)
+                SELECT count(*) FROM truth t FULL JOIN relation_summary s
+                  ON s.subject_id = t.subject_id AND s.object_id = t.object_id AND s.type = t.type
+                WHERE s.document_count IS DISTINCT FROM t.docs OR s.evidence_count IS DISTINCT FROM t.evidence
+                   OR s.negated_document_count IS DISTINCT FROM t.neg_docs
+                """), "relation summary");
+    }
+
+    private long count(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
