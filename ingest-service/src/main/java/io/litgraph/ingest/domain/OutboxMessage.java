@@ -1,0 +1,57 @@
+package io.litgraph.ingest.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One event waiting to be published (or already published, when {@link #processedAt} is set). */
+@Entity
+@Table(name = "outbox")
+public class OutboxMessage extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String topic;
+    @Column(name = "record_key")
+    public String recordKey;
+    @Column(name = "event_type")
+    public String eventType;
+    @Column(name = "schema_version")
+    public int schemaVersion;
+    public byte[] payload;
+    @Column(name = "document_id")
+    public String documentId;
+    @Column(name = "document_version")
+    public Integer documentVersion;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+    @Column(name = "processed_at")
+    public Instant processedAt;
+    public int attempts;
+    @Column(name = "last_error")
+    public String lastError;
+
+    /**
+     * The oldest unpublished rows that no other relay instance holds. SKIP LOCKED lets several
+     * instances drain the outbox side by side without publishing a row twice.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<OutboxMessage> lockNextBatch(int size) {
+        return getEntityManager()
+                .createNativeQuery("SELECT * FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED",
+                        OutboxMessage.class)
+                .setParameter(1, size)
+                .getResultList();
+    }
+
+    public static long backlog() {
+        return count("processedAt is null");
+    }
+}

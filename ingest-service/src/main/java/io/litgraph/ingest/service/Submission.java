@@ -1,0 +1,12 @@
+package io.litgraph.ingest.service;
+
+import io.litgraph.ingest.domain.Stage;
+
+import java.util.List;
+
+/**
+ * The outcome of one submitted document. {@code duplicate} means nothing was stored or published: the
+ * same content is already there under {@code id}.
+ */
+public record Submission(String id, int version, Stage stage, boolean duplicate, List<String> warnings) {
+}
