@@ -1,0 +1,108 @@
+package io.litgraph.entity.rest;
+
+import io.litgraph.entity.config.EntityConfig;
+import io.litgraph.entity.format.InputReaders;
+import io.litgraph.entity.format.OutputWriters;
+import io.litgraph.entity.service.AnnotationService;
+import io.litgraph.entity.service.EngineLoader;
+import io.litgraph.nlp.InputDocument;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Synchronous annotation of a user's own text, like PubTator's text API but answered at once: nothing
+ * is stored and nothing goes through Kafka.
+ */
+@Path("/api/annotate")
+public class AnnotateResource {
+    public static final String PUBTATOR = "text/x-pubtator";
+    static final String DEFAULT_ID = "1";
+
+    private final AnnotationService annotation;
+    private final EngineLoader engine;
+    private final EntityConfig config;
+
+    public AnnotateResource(AnnotationService annotation, EngineLoader engine, EntityConfig config) {
+        this.annotation = annotation;
+        this.engine = engine;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, PUBTATOR})
+    @Produces({MediaType.APPLICATION_JSON, PUBTATOR})
+    @Operation(summary = "Annotate text",
+            description = "Input: text/plain; application/json as {id?, title?, text} or as a BioC JSON collection"
+                    + " (an object with a \"documents\" array); text/x-pubtator. Output: BioC JSON (default) or"
+                    + " PubTator (Accept: text/x-pubtator or ?format=pubtator). Offsets are document-global"
+                    + " (a title is at 0, the text after it at title length + 1).")
+    @APIResponse(responseCode = "200", description = "The annotated documents")
+    @APIResponse(responseCode = "400", description = "Empty or malformed input")
+    @APIResponse(responseCode = "413", description = "Body larger than litgraph.annotate.max-text-bytes")
+    @APIResponse(responseCode = "415", description = "Unsupported Content-Type")
+    @APIResponse(responseCode = "503", description = "The engine is still loading")
+    public Response annotate(byte[] body,
+                             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                             @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                             @Parameter(description = "pubtator or biocjson; overrides Accept") @QueryParam("format") String format,
+                             @Parameter(description = "document id for text/plain and JSON without id") @QueryParam("id") String id) {
+        int limit = config.annotate().maxTextBytes();
+        if (body != null && body.length > limit) {
+            throw new ProblemException(413, "Payload Too Large",
+                    "the body has " + body.length + " bytes; the limit is " + limit + " (litgraph.annotate.max-text-bytes)");
+        }
+        boolean pubTatorOut = wantsPubTator(format, accept);
+        if (!engine.isLoaded()) {
+            throw new ProblemException(503, "Service Unavailable", engine.failure() == null
+                    ? "the engine is still loading; retry shortly" : "the engine failed to load: " + engine.failure());
+        }
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String documentId = id == null || id.isBlank() ? DEFAULT_ID : id;
+        List<InputDocument> documents = read(text, contentType, documentId);
+        List<OutputWriters.Result> results = documents.stream()
+                .map(d -> new OutputWriters.Result(d, annotation.annotate(d, AnnotationService.SOURCE_API)))
+                .toList();
+        return pubTatorOut
+                ? Response.ok(OutputWriters.pubTator(results), PUBTATOR + ";charset=UTF-8").build()
+                : Response.ok(OutputWriters.biocJson(results), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static List<InputDocument> read(String text, MediaType contentType, String id) {
+        if (text.isBlank()) {
+            throw new ProblemException(400, "Bad Request", "the request body is empty");
+        }
+        if (contentType != null && contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return InputReaders.json(id, text);
+        }
+        if (contentType != null && PUBTATOR.equals(contentType.getType() + "/" + contentType.getSubtype())) {
+            return InputReaders.pubTator(text);
+        }
+        return InputReaders.plainText(id, text);
+    }
+
+    private static boolean wantsPubTator(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "pubtator" -> true;
+                case "biocjson", "bioc", "json" -> false;
+                default -> throw new ProblemException(400, "Bad Request",
+                        "unknown format '" + format + "'; use pubtator or biocjson");
+            };
+        }
+        return accept != null && accept.contains(PUBTATOR) && !accept.contains(MediaType.APPLICATION_JSON);
+    }
+}
