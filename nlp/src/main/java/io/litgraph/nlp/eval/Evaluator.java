@@ -197,7 +197,11 @@ public final class Evaluator {
             case OrganismTaxon -> "NCBITaxon";
             default -> id.substring(0, Math.max(0, id.indexOf(':')));
         };
-        return IdPolicy.project(c, prefix);
+        String projected = IdPolicy.project(c, prefix);
+        if (t == EntityType.DiseaseOrPhenotypicFeature && !projected.startsWith("MESH:")) {
+            projected = IdPolicy.project(c, "OMIM"); // NCBI-disease annotates OMIM where MeSH has no descriptor
+        }
+        return projected;
     }
 
     private static String pair(String a, String b) {

@@ -90,7 +90,24 @@ public final class MentionSelector {
         if (ta != tb) {
             return ta < tb;
         }
-        return a.concept() < b.concept();
+        return tieBreak(a.concept(), b.concept()) < 0;
+    }
+
+    /**
+     * Same kind, same type: an alias shared by several genes goes to the lowest NCBI Gene number (the longest
+     * known, usually the most studied gene: p21 is CDKN1A, 1026); other ties to the earlier loaded concept.
+     */
+    private int tieBreak(int a, int b) {
+        String ia = vocabulary.concept(a).id();
+        String ib = vocabulary.concept(b).id();
+        if (ia.startsWith("NCBIGene:") && ib.startsWith("NCBIGene:")) {
+            try {
+                return Long.compare(Long.parseLong(ia.substring(9)), Long.parseLong(ib.substring(9)));
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
+        }
+        return Integer.compare(a, b);
     }
 
     private static int rank(TermKind k) {
@@ -107,8 +124,8 @@ public final class MentionSelector {
     boolean fits(Term term, String surface, List<Token> tokens, TermIndex.Match m) {
         EntityType type = vocabulary.concept(term.concept()).type();
         boolean symbolShaped = symbolShaped(term.text());
-        if (symbolShaped && hasUpper(term.text()) && !hasUpper(surface)) {
-            return false; // "cat" is not CAT, "set" is not SET
+        if (symbolShaped && hasUpper(term.text()) && !hasUpper(surface) && digits(surface) == 0) {
+            return false; // "cat" is not CAT, "set" is not SET; "p21" may still be P21
         }
         if (type != EntityType.GeneOrGeneProduct) {
             // short all-caps abbreviations from non-curated sources must be written as the source writes them

@@ -52,12 +52,52 @@ public final class TermVariants {
                 if (first != null && ORGAN_ADJECTIVES.containsKey(first)) {
                     out.add(ORGAN_ADJECTIVES.get(first) + v.substring(first.length()));
                 }
+                if (v.indexOf(' ') < 0) {
+                    out.addAll(adjectives(v));
+                }
                 if (low.contains(" mellitus")) {
                     out.add(v.replaceAll("(?i) mellitus", ""));
                 }
             }
         }
         out.removeIf(s -> s.isBlank() || s.length() < 2);
+        return out;
+    }
+
+    /**
+     * The adjective of a one-word disease name, by English derivational morphology: ischemia → ischemic,
+     * psychosis → psychotic, akinesia → akinetic, hypertension → hypertensive, cardiotoxicity → cardiotoxic,
+     * aneurysm → aneurysmal, diabetes → diabetic, parkinsonism → parkinsonian.
+     */
+    static Set<String> adjectives(String w) {
+        Set<String> out = new LinkedHashSet<>();
+        String l = w.toLowerCase(Locale.ROOT);
+        if (l.length() < 6) {
+            return out;
+        }
+        if (l.endsWith("esia")) {
+            out.add(l.substring(0, l.length() - 4) + "etic");
+        } else if (l.endsWith("ia")) {
+            out.add(l.substring(0, l.length() - 2) + "ic");
+        }
+        if (l.endsWith("osis")) {
+            out.add(l.substring(0, l.length() - 4) + "otic");
+        }
+        if (l.endsWith("icity")) {
+            out.add(l.substring(0, l.length() - 3));
+        }
+        if (l.endsWith("sion")) {
+            out.add(l.substring(0, l.length() - 3) + "ive");
+        }
+        if (l.endsWith("ism")) {
+            out.add(l.substring(0, l.length() - 3) + "ian");
+        }
+        if (l.endsWith("ysm")) {
+            out.add(l + "al");
+        }
+        if (l.endsWith("etes")) {
+            out.add(l.substring(0, l.length() - 4) + "etic");
+        }
         return out;
     }
 

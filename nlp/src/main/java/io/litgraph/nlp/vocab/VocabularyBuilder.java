@@ -58,9 +58,24 @@ public final class VocabularyBuilder {
             loadGeneInfo(s.geneInfo(), d);
         }
         if (s.meshXml() != null) {
-            MeshXmlReader.read(s.meshXml(), m -> addMesh(m, d));
+            List<MeshDescriptor> all = new java.util.ArrayList<>();
+            MeshXmlReader.read(s.meshXml(), all::add);
+            Map<String, List<String>> trees = new HashMap<>();
+            all.forEach(m -> trees.put(m.ui(), m.treeNumbers()));
+            Map<String, Integer> children = childCounts(trees);
+            for (MeshDescriptor m : all) {
+                if (!genericBiomolecule(m, children)) {
+                    addMesh(m, d);
+                }
+            }
         } else if (s.meshTsv() != null) {
-            MeshTsvReader.read(s.meshTsv(), MeshTsvReader.treeNumbers(s.meshTreeTsv()), m -> addMesh(m, d));
+            Map<String, List<String>> trees = MeshTsvReader.treeNumbers(s.meshTreeTsv());
+            Map<String, Integer> children = childCounts(trees);
+            MeshTsvReader.read(s.meshTsv(), trees, m -> {
+                if (!genericBiomolecule(m, children)) {
+                    addMesh(m, d);
+                }
+            });
         }
         if (s.diseaseOntologyObo() != null) {
             loadObo(s.diseaseOntologyObo(), "DOID:", EntityType.DiseaseOrPhenotypicFeature, d, Set.of());
@@ -80,6 +95,8 @@ public final class VocabularyBuilder {
         if (s.meshXrefTsv() != null) {
             loadXrefs(s.meshXrefTsv(), d);
         }
+        int aligned = d.alignByName("CHEBI:", "MESH:", EntityType.ChemicalEntity);
+        LOG.log(System.Logger.Level.INFO, "aligned {0} ChEBI concepts with MeSH by name", aligned);
         if (s.goSqlite() != null) {
             loadGo(s.goSqlite(), d);
         }
@@ -124,15 +141,17 @@ public final class VocabularyBuilder {
                     }
                     String symbol = rs.getString(3);
                     d.concept(id, EntityType.GeneOrGeneProduct, symbol);
-                    d.term(id, symbol, TermKind.SYMBOL);
+                    if (symbol.length() > 1) {
+                        d.term(id, symbol, symbol.length() <= 2 ? TermKind.WORD_ALIAS : TermKind.SYMBOL);
+                    }
                     addGeneName(d, id, rs.getString(4));
                 }
             }
             try (ResultSet rs = st.executeQuery("select _id, alias_symbol from alias")) {
                 while (rs.next()) {
                     String id = idOf.get(rs.getInt(1));
-                    if (id != null && proteinCoding.contains(rs.getInt(1))) {
-                        String alias = rs.getString(2);
+                    String alias = rs.getString(2);
+                    if (id != null && proteinCoding.contains(rs.getInt(1)) && alias.length() > 1) {
                         d.term(id, alias, aliasKind(alias));
                     }
                 }
@@ -188,6 +207,40 @@ public final class VocabularyBuilder {
 
     // ---- MeSH, OBO, ChEBI, xrefs, GO -------------------------------------------------------------------------
 
+    static Map<String, Integer> childCounts(Map<String, List<String>> trees) {
+        Map<String, Integer> out = new HashMap<>();
+        for (List<String> ts : trees.values()) {
+            for (String t : ts) {
+                int dot = t.lastIndexOf('.');
+                if (dot > 0) {
+                    out.merge(t.substring(0, dot), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Generic biomolecule classes (amino acids, peptides, nucleic acids, antigens: D12, D13, D23 with many
+     * subclasses: "DNA", "Nucleotides", "Antigens") are words of the trade, not mentions of a chemical.
+     * Drug classes (D02-D04, D06, D27...) stay: "corticosteroids" and "amphetamines" are annotated.
+     */
+    static boolean genericBiomolecule(MeshDescriptor m, Map<String, Integer> children) {
+        boolean generic = false;
+        for (String t : m.treeNumbers()) {
+            if (!(t.startsWith("D12") || t.startsWith("D13") || t.startsWith("D23"))) {
+                if (t.startsWith("D")) {
+                    return false;
+                }
+                continue;
+            }
+            if (children.getOrDefault(t, 0) >= GENERIC_CHILDREN / 2 || t.startsWith("D23")) {
+                generic = true;
+            }
+        }
+        return generic;
+    }
+
     static void addMesh(MeshDescriptor m, VocabularyDraft d) {
         EntityType type = m.type();
         if (type == null) {
@@ -201,14 +254,26 @@ public final class VocabularyBuilder {
         }
     }
 
-    /** Adds a registry term and its variants, unless it is an ordinary English word written in lowercase. */
+    /** Adds a registry term and its variants, unless {@link #usable(String)} rejects them. */
     static void addTerm(VocabularyDraft d, String id, EntityType type, String text, TermKind kind) {
         for (String v : TermVariants.of(text, type)) {
-            if (v.indexOf(' ') < 0 && CommonWords.contains(v) && !v.equals(v.toUpperCase(Locale.ROOT))) {
-                continue; // "Lead", "Iron"? The curated core names the few common-word entities worth keeping.
+            if (usable(v)) {
+                d.term(id, v, kind);
             }
-            d.term(id, v, kind);
         }
+    }
+
+    /**
+     * General criteria for registry terms (the curated core is exempt): at least two characters of normalized
+     * text with a letter in it ("A", "h", "18" are not names), and not a single ordinary English word ("in",
+     * "at", "be", "lead": element symbols and entry terms that collide with running text).
+     */
+    static boolean usable(String term) {
+        String key = io.litgraph.nlp.text.Tokenizer.key(term);
+        if (key.length() < 2 || key.chars().noneMatch(Character::isLetter)) {
+            return false;
+        }
+        return key.indexOf(' ') >= 0 || !CommonWords.contains(key);
     }
 
     private static final Pattern MESH_XREF = Pattern.compile("^(?:MESH|MSH|MeSH):(?:MESH:)?([CD]\\d{6,9})$");
@@ -231,10 +296,15 @@ public final class VocabularyBuilder {
                 Matcher m = MESH_XREF.matcher(x);
                 if (m.matches()) {
                     d.xref("MESH:" + m.group(1), t.id());
+                } else if (x.startsWith("OMIM:") && type == EntityType.DiseaseOrPhenotypicFeature) {
+                    d.xref(t.id(), x);
                 }
             }
         });
     }
+
+    /** A class with this many direct subclasses is generic ("protein", "nucleotide", "amino acids"). */
+    static final int GENERIC_CHILDREN = 10;
 
     /** ChEBI roles (50906) and subatomic particles (36342) are not chemicals one annotates in text. */
     static void loadChebiObo(Path file, VocabularyDraft d) throws IOException {
@@ -247,11 +317,20 @@ public final class VocabularyBuilder {
             }
         });
         Map<String, Boolean> excluded = new HashMap<>();
+        Map<String, Integer> children = new HashMap<>();
+        for (List<String> ps : parents.values()) {
+            for (String p : ps) {
+                children.merge(p, 1, Integer::sum);
+            }
+        }
         for (OboReader.OboTerm t : terms) {
             if (underExcluded(t.id(), parents, excluded, 0)) {
                 continue;
             }
             String name = t.name();
+            if (children.getOrDefault(t.id(), 0) >= GENERIC_CHILDREN && name.indexOf(' ') < 0) {
+                continue; // a one-word class with many members ("protein", "ester"): a generic word, not a mention
+            }
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(" group") || lower.endsWith(" residue") || lower.endsWith(" moiety") || lower.endsWith(" substituent")
                     || lower.endsWith(" role")) {
@@ -264,7 +343,7 @@ public final class VocabularyBuilder {
                 if (type != null && (type.equals("FORMULA") || type.equals("SMILES") || type.startsWith("InChI"))) {
                     continue;
                 }
-                if (s.scope().equals("EXACT") || s.scope().equals("RELATED") && s.text().length() >= 5) {
+                if (s.scope().equals("EXACT") || s.scope().equals("RELATED") && s.text().length() >= 3) {
                     addTerm(d, t.id(), EntityType.ChemicalEntity, s.text(), TermKind.SYNONYM);
                 }
             }

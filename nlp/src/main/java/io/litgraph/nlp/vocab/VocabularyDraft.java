@@ -107,6 +107,34 @@ public final class VocabularyDraft {
         return c < 0 ? "" : curie.substring(0, c);
     }
 
+    /**
+     * Aligns concepts of two registries by name: a {@code fromPrefix} concept whose group has no
+     * {@code toPrefix} id yet is merged with the single {@code toPrefix} concept of the same type that has its
+     * preferred name among its names or synonyms (normalized). Ambiguous names (several targets) are left alone.
+     */
+    public int alignByName(String fromPrefix, String toPrefix, EntityType type) {
+        Map<String, Set<String>> targets = new HashMap<>();
+        for (DraftTerm t : terms) {
+            if (t.id().startsWith(toPrefix) && typeOf(t.id()) == type) {
+                targets.computeIfAbsent(io.litgraph.nlp.text.Tokenizer.key(t.text()), k -> new HashSet<>()).add(t.id());
+            }
+        }
+        int merged = 0;
+        for (Draft c : List.copyOf(concepts.values())) {
+            if (!c.id().startsWith(fromPrefix) || c.type() != type) {
+                continue;
+            }
+            if (prefixes(find(c.id())).contains(prefix(toPrefix + "x"))) {
+                continue;
+            }
+            Set<String> hit = targets.get(io.litgraph.nlp.text.Tokenizer.key(c.name()));
+            if (hit != null && hit.size() == 1 && xref(hit.iterator().next(), c.id())) {
+                merged++;
+            }
+        }
+        return merged;
+    }
+
     public Vocabulary freeze(String version) {
         // group members: every id seen as concept or xref
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -152,12 +180,6 @@ public final class VocabularyDraft {
             }
             if (seen.add(idx + "\u0000" + t.kind().ordinal() + "\u0000" + t.text())) {
                 outTerms.add(new Term(t.text(), idx, t.kind()));
-            }
-        }
-        for (int i = 0; i < out.size(); i++) {
-            // every concept is findable by its own name
-            if (seen.add(i + "\u0000" + TermKind.NAME.ordinal() + "\u0000" + out.get(i).name())) {
-                outTerms.add(new Term(out.get(i).name(), i, TermKind.NAME));
             }
         }
         return new Vocabulary(version, out, outTerms);
