@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.litgraph.nlp.InputDocument;
-import io.litgraph.nlp.Passage;
+import io.litgraph.nlp.io.BioCDocument;
+import io.litgraph.nlp.io.BioCJsonReader;
+import io.litgraph.nlp.io.PubTatorDocument;
+import io.litgraph.nlp.io.PubTatorReader;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the inputs of {@code POST /api/annotate}: plain text, a small JSON object ({id?, title?, text}),
- * a BioC JSON collection (JSON with a {@code documents} array) and PubTator. Local until nlp's
- * io.litgraph.nlp.io readers exist.
+ * a BioC JSON collection (JSON with a {@code documents} array) and PubTator; the last two through nlp's
+ * readers.
  */
 public final class InputReaders {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,65 +56,44 @@ public final class InputReaders {
     }
 
     private static List<InputDocument> bioc(JsonNode root) {
-        JsonNode documents = root.get("documents");
-        if (!documents.isArray() || documents.isEmpty()) {
+        if (!root.get("documents").isArray() || root.get("documents").isEmpty()) {
             throw new InvalidInputException("\"documents\" must be a non-empty array");
+        }
+        List<BioCDocument> documents;
+        try {
+            documents = BioCJsonReader.read(new ByteArrayInputStream(JSON.writeValueAsBytes(root)));
+        } catch (IOException e) {
+            throw new InvalidInputException("not a BioC collection: " + e.getMessage());
         }
         List<InputDocument> result = new ArrayList<>();
         int index = 0;
-        for (JsonNode document : documents) {
+        for (BioCDocument document : documents) {
             index++;
-            String id = document.hasNonNull("id") ? document.get("id").asText() : Integer.toString(index);
-            List<Passage> passages = new ArrayList<>();
-            for (JsonNode passage : document.path("passages")) {
-                JsonNode text = passage.get("text");
-                if (text == null || !text.isTextual()) {
-                    continue;
-                }
-                int offset = passage.path("offset").asInt(0);
-                if (offset < 0) {
-                    throw new InvalidInputException("document " + id + ": negative passage offset");
-                }
-                passages.add(new Passage(passage.path("infons").path("type").asText("text"), offset, text.asText()));
-            }
-            if (passages.isEmpty()) {
+            InputDocument input = document.toInput();
+            String id = input.id() == null || input.id().isBlank() ? Integer.toString(index) : input.id();
+            if (input.passages().isEmpty()) {
                 throw new InvalidInputException("document " + id + " has no passage with text");
             }
-            result.add(new InputDocument(id, List.copyOf(passages)));
+            if (input.passages().stream().anyMatch(p -> p.offset() < 0)) {
+                throw new InvalidInputException("document " + id + ": negative passage offset");
+            }
+            result.add(new InputDocument(id, input.passages()));
         }
         return result;
     }
 
     /** PubTator: {@code PMID|t|title}, {@code PMID|a|abstract}, annotation lines (ignored), blank line. */
     public static List<InputDocument> pubTator(String body) {
-        Map<String, String[]> documents = new LinkedHashMap<>();
-        int lineNo = 0;
-        for (String line : body.split("\r?\n")) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            int bar = line.indexOf('|');
-            int tab = line.indexOf('\t');
-            if (bar > 0 && (tab < 0 || bar < tab) && line.length() > bar + 2 && line.charAt(bar + 2) == '|') {
-                String id = line.substring(0, bar);
-                char kind = line.charAt(bar + 1);
-                String[] parts = documents.computeIfAbsent(id, k -> new String[2]);
-                if (kind == 't') {
-                    parts[0] = line.substring(bar + 3);
-                } else if (kind == 'a') {
-                    parts[1] = line.substring(bar + 3);
-                }
-            } else if (tab < 0) {
-                throw new InvalidInputException("line " + lineNo + " is neither a PubTator text line (PMID|t|… or PMID|a|…) nor an annotation line");
-            }
+        List<PubTatorDocument> documents;
+        try {
+            documents = PubTatorReader.read(new StringReader(body));
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read PubTator: " + e.getMessage());
         }
         if (documents.isEmpty()) {
             throw new InvalidInputException("no PubTator document (PMID|t|… / PMID|a|…) found");
         }
-        List<InputDocument> result = new ArrayList<>();
-        documents.forEach((id, parts) -> result.add(InputDocument.of(id, parts[0], parts[1])));
-        return result;
+        return documents.stream().map(PubTatorDocument::toInput).toList();
     }
 
     private static void requireText(String text, String message) {

@@ -2,10 +2,11 @@ package io.litgraph.entity.rest;
 
 import io.litgraph.entity.config.EntityConfig;
 import io.litgraph.entity.format.InputReaders;
-import io.litgraph.entity.format.OutputWriters;
 import io.litgraph.entity.service.AnnotationService;
 import io.litgraph.entity.service.EngineLoader;
 import io.litgraph.nlp.InputDocument;
+import io.litgraph.nlp.io.BioCJsonWriter;
+import io.litgraph.nlp.io.PubTatorWriter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,10 +16,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -73,12 +79,34 @@ public class AnnotateResource {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         String documentId = id == null || id.isBlank() ? DEFAULT_ID : id;
         List<InputDocument> documents = read(text, contentType, documentId);
-        List<OutputWriters.Result> results = documents.stream()
-                .map(d -> new OutputWriters.Result(d, annotation.annotate(d, AnnotationService.SOURCE_API)))
+        List<BioCJsonWriter.Item> results = documents.stream()
+                .map(d -> new BioCJsonWriter.Item(d, annotation.annotate(d, AnnotationService.SOURCE_API)))
                 .toList();
-        return pubTatorOut
-                ? Response.ok(OutputWriters.pubTator(results), PUBTATOR + ";charset=UTF-8").build()
-                : Response.ok(OutputWriters.biocJson(results), MediaType.APPLICATION_JSON_TYPE).build();
+        StreamingOutput output = pubTatorOut ? out -> writePubTator(results, out) : out -> BioCJsonWriter.write(results, unclosable(out));
+        return Response.ok(output, pubTatorOut ? PUBTATOR + ";charset=UTF-8" : MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The JSON writer closes its stream when done; the container owns the response stream. */
+    private static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+
+    private static void writePubTator(List<BioCJsonWriter.Item> results, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        for (BioCJsonWriter.Item r : results) {
+            PubTatorWriter.write(r.input(), r.annotated(), writer);
+        }
+        writer.flush();
     }
 
     private static List<InputDocument> read(String text, MediaType contentType, String id) {

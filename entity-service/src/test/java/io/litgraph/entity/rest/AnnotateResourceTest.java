@@ -73,7 +73,7 @@ class AnnotateResourceTest {
         String document = TITLE + " " + TEXT;
         boolean sawIl6 = false;
         for (int i = 2; i < lines.length && !lines[i].isEmpty(); i++) {
-            String[] cols = lines[i].split("\t");
+            String[] cols = lines[i].split("\t", -1);
             if (cols.length == 6) {
                 assertEquals(cols[3], document.substring(Integer.parseInt(cols[1]), Integer.parseInt(cols[2])), lines[i]);
                 sawIl6 |= cols[3].equals("IL-6") && cols[5].equals("NCBIGene:3569");
