@@ -169,6 +169,7 @@ class ConfigurationTest {
         Manifests rendered = Deploy.render(overlay);
         Deployment entity = rendered.find(Deployment.class, "entity-service").orElseThrow();
         String path = environment(rendered, "entity-service", new ArrayList<>()).get("LITGRAPH_VOCAB_PATH");
+        org.junit.jupiter.api.Assertions.assertNotNull(path, "entity-service has no LITGRAPH_VOCAB_PATH");
         String dir = path.substring(0, path.lastIndexOf('/'));
         Container app = WorkloadsTest.appContainer(entity);
         var mount = app.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dir)).findFirst()
