@@ -225,8 +225,8 @@ class AnnotationPipelineTest {
         assertEquals(0, count("""
                 WITH truth AS (
                     SELECT a.concept_id, b.concept_id AS other_id, count(DISTINCT a.document_id) AS n
-                    FROM (SELECT DISTINCT document_id, concept_id FROM mention WHERE concept_id IS NOT NULL) a
-                    JOIN (SELECT DISTINCT document_id, concept_id FROM mention WHERE concept_id IS NOT NULL) b
+                    FROM (SELECT DISTINCT document_id, concept_id FROM mention WHERE concept_id IS NOT NULL AND NOT negated) a
+                    JOIN (SELECT DISTINCT document_id, concept_id FROM mention WHERE concept_id IS NOT NULL AND NOT negated) b
                       ON a.document_id = b.document_id AND a.concept_id <> b.concept_id
                     GROUP BY 1, 2)
                 SELECT count(*) FROM truth t FULL JOIN concept_cooccurrence p

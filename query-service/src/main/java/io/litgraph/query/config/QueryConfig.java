@@ -19,6 +19,22 @@ public interface QueryConfig {
 
     Outbox outbox();
 
+    Paths paths();
+
+    interface Paths {
+        /** Edges expanded per concept, best-supported first. */
+        @WithDefault("25")
+        int fanOut();
+
+        /** Wall-clock budget of one path search; the answer says truncated when it ran out. */
+        @WithDefault("2s")
+        Duration timeBudget();
+
+        /** Evidence sentences shown per hop. */
+        @WithDefault("3")
+        int evidencePerHop();
+    }
+
     interface Api {
         /** Page size when a request gives no {@code limit}. */
         @WithDefault("20")
@@ -27,6 +43,18 @@ public interface QueryConfig {
         /** Larger {@code limit}s are clamped to this (the response states the effective limit). */
         @WithDefault("100")
         int maxLimit();
+
+        /** Facets are counted over this many best-matching documents. */
+        @WithDefault("1000")
+        int facetSample();
+
+        /** Concepts listed per entity type in search facets. */
+        @WithDefault("5")
+        int facetsPerType();
+
+        /** Most documents one export streams. */
+        @WithDefault("10000")
+        int exportMax();
 
         /** Upper bound on any one API query, so that an expensive search cannot hog the database. */
         @WithDefault("5s")

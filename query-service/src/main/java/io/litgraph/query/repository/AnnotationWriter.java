@@ -286,7 +286,8 @@ public class AnnotationWriter {
     /**
      * Adds (sign +1) or subtracts (sign -1) what the document's stored annotations contribute to the
      * aggregates. Each statement groups by the aggregate's key first, so that an upsert never touches a
-     * row twice.
+     * row twice. Co-occurrence counts only affirmed mentions: "no association with obesity" is not
+     * evidence that the two go together.
      */
     private static void applyContribution(Connection c, String id, int sign) throws SQLException {
         String conceptCounts = """
@@ -305,7 +306,8 @@ public class AnnotationWriter {
                 DO UPDATE SET mention_count = concept_name.mention_count + EXCLUDED.mention_count
                 """;
         String cooccurrence = """
-                WITH present AS (SELECT DISTINCT concept_id FROM mention WHERE document_id = ? AND concept_id IS NOT NULL)
+                WITH present AS (SELECT DISTINCT concept_id FROM mention
+                                 WHERE document_id = ? AND concept_id IS NOT NULL AND NOT negated)
                 INSERT INTO concept_cooccurrence (concept_id, other_id, document_count)
                 SELECT a.concept_id, b.concept_id, ? FROM present a JOIN present b ON a.concept_id <> b.concept_id
                 ON CONFLICT (concept_id, other_id)

@@ -72,6 +72,10 @@ public class ConceptQueries {
         return jdbc.list(sql.toString(), ConceptQueries::match, params.toArray());
     }
 
+    public boolean exists(String id) {
+        return jdbc.one("SELECT 1 FROM concept WHERE id = ?", rs -> true, id).isPresent();
+    }
+
     private static ConceptMatch match(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ConceptMatch(rs.getString("id"), rs.getString("type"), rs.getString("name"),
                 rs.getString("matched"), rs.getInt("document_count"), rs.getInt("mention_count"));

@@ -30,18 +30,6 @@ public class DocumentQueries {
         this.jdbc = jdbc;
     }
 
-    /** A row of a listing together with its keyset. */
-    public record Keyed<T>(T row, long seq) {
-    }
-
-    /** Newest first (most recently indexed); {@code limit + 1} rows so the caller can tell if more follow. */
-    public List<Keyed<DocumentSummary>> newest(int limit, Long beforeSeq) {
-        String sql = "SELECT id, version, title, source, url, published, indexed_at, mention_count, relation_count, seq "
-                + "FROM document " + (beforeSeq == null ? "" : "WHERE seq < ? ") + "ORDER BY seq DESC LIMIT ?";
-        Object[] params = beforeSeq == null ? new Object[]{limit + 1} : new Object[]{beforeSeq, limit + 1};
-        return jdbc.list(sql, rs -> new Keyed<>(summary(rs, null, null), rs.getLong("seq")), params);
-    }
-
     static DocumentSummary summary(ResultSet rs, Double score, String snippet) throws SQLException {
         return new DocumentSummary(rs.getString("id"), rs.getInt("version"), rs.getString("title"),
                 rs.getString("source"), rs.getString("url"), rs.getString("published"),

@@ -1,16 +1,24 @@
 package io.litgraph.query.rest;
 
 import io.litgraph.query.config.QueryConfig;
+import io.litgraph.query.model.ConceptDetail;
 import io.litgraph.query.model.ConceptMatch;
+import io.litgraph.query.model.NeighborPage;
 import io.litgraph.query.model.Page;
 import io.litgraph.query.repository.ConceptQueries;
+import io.litgraph.query.repository.GraphQueries;
+import io.litgraph.query.service.ConceptService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/concepts")
@@ -19,24 +27,83 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConceptResource {
 
     private final ConceptQueries concepts;
+    private final GraphQueries graph;
+    private final ConceptService service;
     private final QueryConfig config;
 
-    public ConceptResource(ConceptQueries concepts, QueryConfig config) {
+    public ConceptResource(ConceptQueries concepts, GraphQueries graph, ConceptService service, QueryConfig config) {
         this.concepts = concepts;
+        this.graph = graph;
+        this.service = service;
         this.config = config;
     }
 
     @GET
-    @Operation(summary = "Autocomplete concepts by name or synonym, best match and most documents first")
+    @Operation(summary = "Autocomplete concepts by name or synonym",
+            description = "Exact name, then name prefix, then word prefix; ties by document frequency. Synonyms include "
+                    + "every surface form the corpus used for the concept. Only concepts mentioned in a document.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "interleukin", value = """
+            {"items":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","matched":"interleukin 6",
+              "documentCount":4,"mentionCount":17}],"limit":20}""")))
     public Page<ConceptMatch> autocomplete(
-            @Parameter(description = "name prefix, e.g. interleukin") @QueryParam("q") String q,
+            @Parameter(description = "name prefix", example = "interleukin") @QueryParam("q") String q,
             @Parameter(description = "entity type, e.g. GeneOrGeneProduct (aliases such as Gene accepted)")
             @QueryParam("type") String type,
-            @Parameter(description = "maximum number of hits") @QueryParam("limit") String limit) {
+            @Parameter(description = "maximum number of hits (clamped)") @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         if (q != null && q.length() > 200) {
             throw ProblemException.badParameter("q", "longer than 200 characters");
         }
         return new Page<>(concepts.autocomplete(q, Params.entityType("type", type), effectiveLimit), effectiveLimit, null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A concept: names, synonyms, cross-references with links, counts, top related concepts per type")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "IL6", value = """
+            {"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","url":"https://www.ncbi.nlm.nih.gov/gene/3569",
+             "synonyms":[{"name":"interleukin 6","mentionCount":3,"preferred":true},{"name":"IL-6","mentionCount":12,"preferred":false}],
+             "xrefs":[{"id":"HGNC:6018","url":"https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:6018"}],
+             "documentCount":4,"mentionCount":17,
+             "related":{"DiseaseOrPhenotypicFeature":[{"id":"MESH:D007333","name":"Insulin Resistance","documentCount":3}]}}""")))
+    @APIResponse(responseCode = "404", description = "unknown concept id")
+    public ConceptDetail get(@PathParam("id") String id) {
+        return service.detail(id, config.api().facetsPerType())
+                .orElseThrow(() -> ProblemException.notFound("concept", id));
+    }
+
+    @GET
+    @Path("/{id}/neighbors")
+    @Operation(summary = "Concepts linked to this one by co-occurrence and extracted relations",
+            description = "Each neighbour with its document support, PMI and log-likelihood ratio (G², signed) against "
+                    + "corpus frequency, and extracted relations by type and direction. Ranked by G², or by relation "
+                    + "support when relation is given. Negated relation evidence is left out unless includeNegated=true; "
+                    + "co-occurrence always counts affirmed mentions only.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "neighbours", value = """
+            {"conceptId":"NCBIGene:3569","corpusDocuments":120,"limit":20,"items":[{"id":"MESH:D007333",
+              "type":"DiseaseOrPhenotypicFeature","name":"Insulin Resistance","documentCount":9,
+              "cooccurrence":{"documents":4,"pmi":3.1,"llr":14.2},
+              "relations":[{"type":"Positive_Correlation","direction":"outgoing","documents":3,"evidence":4,"negatedDocuments":0}],
+              "score":14.2}]}""")))
+    @APIResponse(responseCode = "404", description = "unknown concept id")
+    public NeighborPage neighbors(@PathParam("id") String id,
+                                  @Parameter(description = "entity type of the neighbours") @QueryParam("type") String type,
+                                  @Parameter(description = "only neighbours linked by this relation type", example = "Positive_Correlation")
+                                  @QueryParam("relation") String relation,
+                                  @Parameter(description = "least supporting documents (default 1)") @QueryParam("minDocs") String minDocs,
+                                  @Parameter(description = "count negated relation evidence too") @QueryParam("includeNegated") String includeNegated,
+                                  @Parameter(description = "maximum neighbours (clamped)") @QueryParam("limit") String limit) {
+        int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
+        int min = minDocs == null || minDocs.isBlank() ? 1 : Params.integer("minDocs", minDocs);
+        if (min < 1) {
+            throw ProblemException.badParameter("minDocs", "must be at least 1");
+        }
+        String relationType = relation == null || relation.isBlank() ? null : relation.trim();
+        GraphQueries.ConceptRow concept = graph.concept(id).orElseThrow(() -> ProblemException.notFound("concept", id));
+        return service.neighbors(concept, Params.entityType("type", type), relationType, min,
+                Params.bool("includeNegated", includeNegated, false), effectiveLimit);
     }
 }

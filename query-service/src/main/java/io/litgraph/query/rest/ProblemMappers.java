@@ -44,6 +44,16 @@ public class ProblemMappers {
         return new Problem(typeFor(status), title, status, detail, path(uri), null).toResponse();
     }
 
+    /** A query cancelled by the statement timeout: the request asked for too much, not a server fault. */
+    @ServerExceptionMapper
+    public Response dataAccess(io.litgraph.query.repository.Jdbc.DataAccessException e, UriInfo uri) {
+        if (e.getCause() instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+            return new Problem(typeFor(503), "Query timed out", 503,
+                    "the query took longer than the statement timeout; narrow it down", path(uri), null).toResponse();
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("request failed", e);

@@ -1,0 +1,14 @@
+package io.litgraph.query.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One extracted relation with the sentence it rests on; all offsets are document-global. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RelationEvidence(String documentId, String documentTitle, String type, boolean directed,
+                               Participant subject, Participant object, Span trigger, Span sentence,
+                               boolean negated, boolean speculative, double confidence) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Participant(String id, String name, String type, Span span) {
+    }
+}

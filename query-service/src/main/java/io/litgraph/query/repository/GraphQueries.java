@@ -1,0 +1,251 @@
+package io.litgraph.query.repository;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.litgraph.query.model.ConceptDetail;
+import io.litgraph.query.model.ConceptDetail.Related;
+import io.litgraph.query.model.ConceptDetail.Synonym;
+import io.litgraph.query.model.RelationEvidence;
+import io.litgraph.query.model.RelationEvidence.Participant;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads concepts and the graph around them from the aggregate tables. */
+@ApplicationScoped
+public class GraphQueries {
+
+    private final Jdbc jdbc;
+
+    public GraphQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record ConceptRow(String id, String type, String name, List<String> xrefs, int documentCount,
+                             int mentionCount) {
+    }
+
+    /** One co-occurrence neighbour, with the neighbour's own corpus frequency. */
+    public record CooccurrenceRow(String id, String type, String name, int documentCount, int together) {
+    }
+
+    /** A relation_summary row seen from one concept: {@code other} is the concept at the far end. */
+    public record RelationRow(String other, String type, boolean outgoing, boolean directed, int documents,
+                              int evidence, int negatedDocuments, int negatedEvidence) {
+    }
+
+    /** An edge of the relation graph, from the node that was expanded. */
+    public record Edge(String node, String other, String type, String subjectId, String objectId, boolean directed,
+                       int documents) {
+    }
+
+    public Optional<ConceptRow> concept(String id) {
+        return jdbc.one("SELECT id, type, name, xrefs::text, document_count, mention_count FROM concept WHERE id = ?",
+                rs -> new ConceptRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        DocumentQueries.fromJson(rs.getString(4), new TypeReference<List<String>>() { }),
+                        rs.getInt(5), rs.getInt(6)), id);
+    }
+
+    public Map<String, ConceptRow> concepts(List<String> ids) {
+        Map<String, ConceptRow> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.list("SELECT id, type, name, document_count, mention_count FROM concept WHERE id = ANY (?)",
+                rs -> out.put(rs.getString(1), new ConceptRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        List.of(), rs.getInt(4), rs.getInt(5))), (Object) ids.toArray(String[]::new));
+        return out;
+    }
+
+    public List<Synonym> synonyms(String id) {
+        return jdbc.list("""
+                SELECT name, mention_count, preferred FROM concept_name WHERE concept_id = ?
+                ORDER BY preferred DESC, mention_count DESC, name LIMIT 50
+                """, rs -> new Synonym(rs.getString(1), rs.getInt(2), rs.getBoolean(3)), id);
+    }
+
+    /** The {@code perType} most co-occurring concepts of each entity type. */
+    public Map<String, List<Related>> topRelated(String id, int perType) {
+        Map<String, List<Related>> out = new LinkedHashMap<>();
+        jdbc.list("""
+                SELECT type, id, name, n FROM (
+                    SELECT c.type, c.id, c.name, p.document_count AS n,
+                           row_number() OVER (PARTITION BY c.type ORDER BY p.document_count DESC, c.id) AS r
+                    FROM concept_cooccurrence p JOIN concept c ON c.id = p.other_id
+                    WHERE p.concept_id = ?) ranked
+                WHERE r <= ? ORDER BY type, r
+                """, rs -> out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                .add(new Related(rs.getString(2), rs.getString(3), rs.getInt(4))), id, perType);
+        return out;
+    }
+
+    public int corpusDocuments() {
+        return jdbc.one("SELECT count(*) FROM document", rs -> rs.getInt(1)).orElse(0);
+    }
+
+    /** Co-occurring concepts, most shared documents first, at most {@code cap} of them. */
+    public List<CooccurrenceRow> cooccurring(String id, String type, int minDocs, int cap) {
+        List<Object> params = new ArrayList<>(List.of(id, minDocs));
+        String typeCondition = "";
+        if (type != null) {
+            typeCondition = " AND c.type = ?";
+            params.add(type);
+        }
+        params.add(cap);
+        return jdbc.list("""
+                SELECT c.id, c.type, c.name, c.document_count, p.document_count
+                FROM concept_cooccurrence p JOIN concept c ON c.id = p.other_id
+                WHERE p.concept_id = ? AND p.document_count >= ?""" + typeCondition + """
+                 ORDER BY p.document_count DESC, c.id LIMIT ?
+                """, rs -> new CooccurrenceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getInt(5)), params.toArray());
+    }
+
+    /** Every relation summary with {@code id} on either end (self-relations once, as outgoing). */
+    public List<RelationRow> relationsOf(String id, String relationType) {
+        String typeCondition = relationType == null ? "" : " AND type = ?";
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        if (relationType != null) {
+            params.add(relationType);
+        }
+        params.add(id);
+        if (relationType != null) {
+            params.add(relationType);
+        }
+        return jdbc.list("""
+                SELECT object_id, type, true, directed, document_count, evidence_count, negated_document_count,
+                       negated_evidence_count FROM relation_summary WHERE subject_id = ?""" + typeCondition + """
+                 UNION ALL
+                SELECT subject_id, type, false, directed, document_count, evidence_count, negated_document_count,
+                       negated_evidence_count FROM relation_summary WHERE object_id = ? AND subject_id <> object_id""" + typeCondition,
+                rs -> new RelationRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), params.toArray());
+    }
+
+    /**
+     * Relation edges of the given nodes with at least {@code minDocs} affirmed documents, the
+     * {@code fanOut} best-supported per node.
+     */
+    public List<Edge> edges(List<String> nodes, int minDocs, int fanOut, String relationType) {
+        if (nodes.isEmpty()) {
+            return List.of();
+        }
+        String[] array = nodes.toArray(String[]::new);
+        String typeCondition = relationType == null ? "" : " AND type = ?";
+        List<Object> params = new ArrayList<>();
+        params.add(array);
+        params.add(minDocs);
+        if (relationType != null) {
+            params.add(relationType);
+        }
+        params.add(array);
+        params.add(minDocs);
+        if (relationType != null) {
+            params.add(relationType);
+        }
+        params.add(fanOut);
+        return jdbc.list("""
+                WITH e AS (
+                    SELECT subject_id AS node, object_id AS other, type, subject_id, object_id, directed, document_count
+                    FROM relation_summary WHERE subject_id = ANY (?) AND document_count >= ?""" + typeCondition + """
+                    UNION ALL
+                    SELECT object_id, subject_id, type, subject_id, object_id, directed, document_count
+                    FROM relation_summary WHERE object_id = ANY (?) AND document_count >= ?""" + typeCondition + """
+                ), ranked AS (
+                    SELECT *, row_number() OVER (PARTITION BY node ORDER BY document_count DESC, other, type) AS r FROM e
+                    WHERE node <> other)
+                SELECT node, other, type, subject_id, object_id, directed, document_count FROM ranked WHERE r <= ?
+                """, rs -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6), rs.getInt(7)), params.toArray());
+    }
+
+    /** Relation edges between any of {@code candidates} and {@code target}, seen from the candidate. */
+    public List<Edge> edgesTo(List<String> candidates, String target, int minDocs, String relationType) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String[] array = candidates.toArray(String[]::new);
+        String typeCondition = relationType == null ? "" : " AND type = ?";
+        List<Object> params = new ArrayList<>();
+        params.add(array);
+        params.add(target);
+        params.add(minDocs);
+        if (relationType != null) {
+            params.add(relationType);
+        }
+        params.add(array);
+        params.add(target);
+        params.add(minDocs);
+        if (relationType != null) {
+            params.add(relationType);
+        }
+        return jdbc.list("""
+                SELECT subject_id, object_id, type, subject_id, object_id, directed, document_count
+                FROM relation_summary WHERE subject_id = ANY (?) AND object_id = ? AND document_count >= ?""" + typeCondition + """
+                 UNION ALL
+                SELECT object_id, subject_id, type, subject_id, object_id, directed, document_count
+                FROM relation_summary WHERE object_id = ANY (?) AND subject_id = ? AND document_count >= ?""" + typeCondition,
+                rs -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBoolean(6), rs.getInt(7)), params.toArray());
+    }
+
+    /** Keyset of the relation listing: newest document first, then relation order within it. */
+    public record EvidenceKey(long seq, int idx) {
+    }
+
+    public record KeyedEvidence(RelationEvidence evidence, EvidenceKey key) {
+    }
+
+    /**
+     * Relation evidence between {@code subject} and/or {@code object}; an undirected relation matches
+     * either way round. {@code limit + 1} rows.
+     */
+    public List<KeyedEvidence> evidence(String subject, String object, String type, boolean includeNegated,
+                                        EvidenceKey after, int limit) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (subject != null && object != null) {
+            conditions.add("((r.subject_id = ? AND r.object_id = ?) OR (NOT r.directed AND r.subject_id = ? AND r.object_id = ?))");
+            params.addAll(List.of(subject, object, object, subject));
+        } else if (subject != null) {
+            conditions.add("(r.subject_id = ? OR (NOT r.directed AND r.object_id = ?))");
+            params.addAll(List.of(subject, subject));
+        } else if (object != null) {
+            conditions.add("(r.object_id = ? OR (NOT r.directed AND r.subject_id = ?))");
+            params.addAll(List.of(object, object));
+        }
+        if (type != null) {
+            conditions.add("r.type = ?");
+            params.add(type);
+        }
+        if (!includeNegated) {
+            conditions.add("NOT r.negated");
+        }
+        if (after != null) {
+            conditions.add("(d.seq, -r.idx) < (?, ?)");
+            params.add(after.seq());
+            params.add(-after.idx());
+        }
+        params.add(limit + 1);
+        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+        return jdbc.list("""
+                SELECT r.document_id, d.title, r.type, r.directed,
+                       r.subject_id, cs.name, cs.type, r.subject_start, r.subject_end, r.subject_text,
+                       r.object_id, co.name, co.type, r.object_start, r.object_end, r.object_text,
+                       r.trigger_start, r.trigger_end, r.trigger_text, r.sentence_start, r.sentence_end, r.sentence_text,
+                       r.negated, r.speculative, r.confidence, d.seq, r.idx
+                FROM relation r JOIN document d ON d.id = r.document_id
+                JOIN concept cs ON cs.id = r.subject_id JOIN concept co ON co.id = r.object_id
+                """ + where + " ORDER BY d.seq DESC, r.idx LIMIT ?",
+                rs -> new KeyedEvidence(new RelationEvidence(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4),
+                        new Participant(rs.getString(5), rs.getString(6), rs.getString(7), DocumentQueries.span(rs, 8)),
+                        new Participant(rs.getString(11), rs.getString(12), rs.getString(13), DocumentQueries.span(rs, 14)),
+                        DocumentQueries.span(rs, 17), DocumentQueries.span(rs, 20), rs.getBoolean(23), rs.getBoolean(24),
+                        rs.getDouble(25)), new EvidenceKey(rs.getLong(26), rs.getInt(27))), params.toArray());
+    }
+}

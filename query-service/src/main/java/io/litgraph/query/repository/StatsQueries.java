@@ -1,0 +1,52 @@
+package io.litgraph.query.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Corpus statistics, read from the aggregates where possible so that they stay cheap as the corpus grows. */
+@ApplicationScoped
+public class StatsQueries {
+
+    private final Jdbc jdbc;
+
+    public StatsQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Totals(long documents, long mentions, long relations, Instant newestEvent, Instant lastIndexed,
+                         long outboxPending) {
+    }
+
+    public Totals totals() {
+        return jdbc.one("""
+                SELECT count(*), coalesce(sum(mention_count), 0), coalesce(sum(relation_count), 0), max(event_time),
+                       max(indexed_at), (SELECT count(*) FROM outbox) FROM document
+                """, rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                DocumentQueries.instant(rs.getTimestamp(4)), DocumentQueries.instant(rs.getTimestamp(5)), rs.getLong(6)))
+                .orElseThrow();
+    }
+
+    public Map<String, Long> conceptsByType() {
+        return byType("SELECT type, count(*) FROM concept WHERE document_count > 0 GROUP BY type ORDER BY 2 DESC, 1");
+    }
+
+    public Map<String, Long> mentionsByType() {
+        return byType("SELECT type, sum(mention_count) FROM concept WHERE mention_count > 0 GROUP BY type ORDER BY 2 DESC, 1");
+    }
+
+    public Map<String, Long> relationsByType() {
+        return byType("""
+                SELECT type, sum(evidence_count + negated_evidence_count) FROM relation_summary
+                GROUP BY type ORDER BY 2 DESC, 1
+                """);
+    }
+
+    private Map<String, Long> byType(String sql) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.list(sql, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+}

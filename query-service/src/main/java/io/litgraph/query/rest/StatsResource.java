@@ -1,0 +1,45 @@
+package io.litgraph.query.rest;
+
+import io.litgraph.query.messaging.ConsumerLagProbe;
+import io.litgraph.query.model.Stats;
+import io.litgraph.query.repository.StatsQueries;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "stats")
+public class StatsResource {
+
+    private final StatsQueries stats;
+    private final ConsumerLagProbe lag;
+
+    public StatsResource(StatsQueries stats, ConsumerLagProbe lag) {
+        this.stats = stats;
+        this.lag = lag;
+    }
+
+    @GET
+    @Operation(summary = "Corpus counts by type, newest event time, consumer lag")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "stats", value = """
+            {"documents":5,"concepts":120,"mentions":640,"relations":48,"conceptsByType":{"GeneOrGeneProduct":31},
+             "mentionsByType":{"GeneOrGeneProduct":210},"relationsByType":{"Association":30},
+             "newestEventTime":"2026-11-23T19:10:00Z","lastIndexedAt":"2026-11-23T19:10:01Z","outboxPending":0,
+             "consumer":{"group":"query-service","topic":"litgraph.annotations.v1","lag":0,
+              "partitions":[{"partition":0,"committed":12,"end":12,"lag":0}]}}""")))
+    public Stats get() {
+        StatsQueries.Totals totals = stats.totals();
+        var conceptsByType = stats.conceptsByType();
+        return new Stats(totals.documents(), conceptsByType.values().stream().mapToLong(Long::longValue).sum(),
+                totals.mentions(), totals.relations(), conceptsByType, stats.mentionsByType(), stats.relationsByType(),
+                totals.newestEvent(), totals.lastIndexed(), totals.outboxPending(), lag.lag());
+    }
+}

@@ -1,0 +1,104 @@
+package io.litgraph.query.service;
+
+import io.litgraph.query.model.ConceptDetail;
+import io.litgraph.query.model.Neighbor;
+import io.litgraph.query.model.Neighbor.Cooccurrence;
+import io.litgraph.query.model.Neighbor.RelationSupport;
+import io.litgraph.query.model.NeighborPage;
+import io.litgraph.query.repository.GraphQueries;
+import io.litgraph.query.repository.GraphQueries.ConceptRow;
+import io.litgraph.query.repository.GraphQueries.CooccurrenceRow;
+import io.litgraph.query.repository.GraphQueries.RelationRow;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Concept pages and neighbourhoods, scored against corpus frequency. */
+@ApplicationScoped
+public class ConceptService {
+    /** Co-occurrence candidates scored per request; the rest are too weakly linked to make a top list. */
+    private static final int CANDIDATE_CAP = 2000;
+
+    private final GraphQueries graph;
+
+    public ConceptService(GraphQueries graph) {
+        this.graph = graph;
+    }
+
+    public Optional<ConceptDetail> detail(String id, int relatedPerType) {
+        return graph.concept(id).map(c -> new ConceptDetail(c.id(), c.type(), c.name(), CurieLinks.url(c.id()),
+                graph.synonyms(id),
+                (c.xrefs() == null ? List.<String>of() : c.xrefs()).stream()
+                        .map(x -> new ConceptDetail.Xref(x, CurieLinks.url(x))).toList(),
+                c.documentCount(), c.mentionCount(), graph.topRelated(id, relatedPerType)));
+    }
+
+    /**
+     * @param relationType only neighbours linked by an extracted relation of this type
+     * @param minDocs      least supporting documents (co-occurrence, or the relation when one is asked for)
+     */
+    public NeighborPage neighbors(ConceptRow concept, String type, String relationType, int minDocs,
+                                  boolean includeNegated, int limit) {
+        int n = graph.corpusDocuments();
+        Map<String, List<RelationSupport>> relations = new HashMap<>();
+        Map<String, Integer> relationDocs = new HashMap<>();
+        for (RelationRow r : graph.relationsOf(concept.id(), relationType)) {
+            int docs = r.documents() + (includeNegated ? r.negatedDocuments() : 0);
+            if (docs == 0) {
+                continue;
+            }
+            String direction = !r.directed() ? "undirected" : r.outgoing() ? "outgoing" : "incoming";
+            relations.computeIfAbsent(r.other(), k -> new ArrayList<>()).add(new RelationSupport(r.type(), direction,
+                    docs, r.evidence() + (includeNegated ? r.negatedEvidence() : 0),
+                    includeNegated ? r.negatedDocuments() : 0));
+            relationDocs.merge(r.other(), docs, Math::max);
+        }
+        Map<String, CooccurrenceRow> cooccurring = new LinkedHashMap<>();
+        for (CooccurrenceRow row : graph.cooccurring(concept.id(), type, relationType == null ? minDocs : 1, CANDIDATE_CAP)) {
+            cooccurring.put(row.id(), row);
+        }
+        List<String> candidates = new ArrayList<>();
+        if (relationType == null) {
+            candidates.addAll(cooccurring.keySet());
+        }
+        relationDocs.forEach((other, docs) -> {
+            if (docs >= minDocs && !candidates.contains(other)) {
+                candidates.add(other);
+            }
+        });
+        Map<String, ConceptRow> missing = graph.concepts(candidates.stream().filter(c -> !cooccurring.containsKey(c)).toList());
+        List<Neighbor> out = new ArrayList<>();
+        for (String other : candidates) {
+            CooccurrenceRow co = cooccurring.get(other);
+            ConceptRow row = co != null ? null : missing.get(other);
+            String otherType = co != null ? co.type() : row == null ? null : row.type();
+            if (otherType == null || (type != null && !type.equals(otherType))) {
+                continue;
+            }
+            int otherDocs = co != null ? co.documentCount() : row.documentCount();
+            int together = co == null ? 0 : co.together();
+            double llr = Association.llr(together, concept.documentCount(), otherDocs, n);
+            List<RelationSupport> rel = relations.getOrDefault(other, List.of());
+            out.add(new Neighbor(other, otherType, co != null ? co.name() : row.name(), otherDocs,
+                    new Cooccurrence(together, round(Association.pmi(together, concept.documentCount(), otherDocs, n)),
+                            round(llr)),
+                    rel.isEmpty() ? null : rel, round(llr)));
+        }
+        Comparator<Neighbor> order = relationType == null
+                ? Comparator.comparingDouble(Neighbor::score).reversed()
+                : Comparator.<Neighbor>comparingInt(x -> relationDocs.getOrDefault(x.id(), 0)).reversed()
+                        .thenComparing(Comparator.comparingDouble(Neighbor::score).reversed());
+        out.sort(order.thenComparing(Neighbor::id));
+        return new NeighborPage(concept.id(), n, out.stream().limit(limit).toList(), limit);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
