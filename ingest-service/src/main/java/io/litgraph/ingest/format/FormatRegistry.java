@@ -14,10 +14,21 @@ public class FormatRegistry {
     private final Map<String, DocumentParser> parsers = new LinkedHashMap<>();
 
     public FormatRegistry() {
-        DocumentParser json = new JsonDocumentParser();
-        parsers.put("application/json", json);
+        DocumentParser xml = new XmlDocumentParser();
+        DocumentParser pubtator = new PubTatorParser();
+        DocumentParser markdown = new MarkdownParser();
+        DocumentParser html = new HtmlParser();
+        parsers.put("application/json", new JsonDocumentParser());
         parsers.put("application/bioc+json", new BioCJsonParser());
         parsers.put("text/plain", new PlainTextParser());
+        parsers.put("text/markdown", markdown);
+        parsers.put("text/x-markdown", markdown);
+        parsers.put("text/html", html);
+        parsers.put("application/xhtml+xml", html);
+        parsers.put("application/xml", xml);
+        parsers.put("text/xml", xml);
+        parsers.put("application/x-pubtator", pubtator);
+        parsers.put("text/x-pubtator", pubtator);
     }
 
     public List<String> supportedTypes() {

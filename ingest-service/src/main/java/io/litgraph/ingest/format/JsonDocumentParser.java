@@ -40,7 +40,7 @@ public class JsonDocumentParser implements DocumentParser {
         return ParsedBody.single(Format.JSON, fromTree(root));
     }
 
-    static JsonNode readTree(String body, String format) {
+    public static JsonNode readTree(String body, String format) {
         if (body.isBlank()) {
             throw ProblemException.malformed(format, "the body is empty", 1, 1);
         }

@@ -1,0 +1,89 @@
+package io.litgraph.ingest.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.litgraph.ingest.config.IngestConfig;
+import io.litgraph.ingest.format.BodyDecoder;
+import io.litgraph.ingest.format.Format;
+import io.litgraph.ingest.format.JsonDocumentParser;
+import io.litgraph.ingest.format.ParsedDocument;
+import io.litgraph.ingest.service.Ingestion;
+import io.litgraph.ingest.service.ItemOutcome;
+import io.litgraph.ingest.service.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bulk ingest: NDJSON, one JSON document (the POST /api/documents JSON shape) per line, read as a stream.
+ * Every line is its own transaction; a bad line is reported in its result and the batch goes on.
+ */
+@Path("/api/documents/batch")
+public class BatchResource {
+    private final Ingestion ingestion;
+    private final IngestConfig config;
+    private final JsonDocumentParser json = new JsonDocumentParser();
+
+    public BatchResource(Ingestion ingestion, IngestConfig config) {
+        this.ingestion = ingestion;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes({"application/x-ndjson", "application/jsonl", "application/json-lines"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Submit many JSON documents as NDJSON (one per line)",
+            description = "Results per line in input order (position = line number). Blank lines are skipped. "
+                    + "202 when at least one document was accepted, otherwise 200.")
+    @APIResponse(responseCode = "202", description = "at least one line accepted; see results")
+    @APIResponse(responseCode = "200", description = "nothing new (duplicates and/or rejected lines); see results")
+    public Response submit(InputStream body) {
+        // a line may hold the largest allowed text, JSON-escaped, plus its metadata
+        int maxLine = (int) Math.min(Integer.MAX_VALUE - 1024L, config.maxTextBytes() * 2 + 1024 * 1024);
+        NdjsonLines lines = new NdjsonLines(body, maxLine);
+        List<ItemOutcome> outcomes = new ArrayList<>();
+        for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+            if (line.tooLong()) {
+                outcomes.add(new ItemOutcome(line.number(), null, null, ProblemException.tooLarge(maxLine + 1L, maxLine)));
+                continue;
+            }
+            if (line.length() == 0 || new String(line.bytes(), 0, line.length(), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+                continue;
+            }
+            outcomes.add(submitLine(line));
+        }
+        ListResponse list = ListResponse.of("ndjson", outcomes);
+        return Response.status(list.httpStatus()).entity(list).build();
+    }
+
+    private ItemOutcome submitLine(NdjsonLines.Line line) {
+        ParsedDocument doc = null;
+        try {
+            String text = BodyDecoder.decodeUtf8(line.bytes(), line.length());
+            JsonNode node = readLine(text, line.number());
+            doc = json.fromTree(node);
+        } catch (ProblemException e) {
+            return new ItemOutcome(line.number(), null, null, e);
+        }
+        return ingestion.submitOne(doc, Format.JSON, line.number());
+    }
+
+    /** Parse errors carry the batch line number, not the line within the one-line JSON text. */
+    private static JsonNode readLine(String text, int lineNumber) {
+        try {
+            return JsonDocumentParser.readTree(text, "json");
+        } catch (ProblemException e) {
+            throw ProblemException.malformed("json", e.getMessage(), lineNumber, (Integer) e.extensions().get("column"));
+        }
+    }
+}
