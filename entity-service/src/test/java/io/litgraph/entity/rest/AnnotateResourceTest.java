@@ -156,7 +156,9 @@ class AnnotateResourceTest {
 
     @Test
     void healthAndMetricsAreExposed() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("engine"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("engine"))
+                .body(containsString("SmallRye Reactive Messaging"));
         given().contentType("text/plain").body(TEXT).post("/api/annotate").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("litgraph_annotation_duration_seconds_count"))
