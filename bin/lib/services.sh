@@ -13,6 +13,8 @@ service_env() {
   local svc=$1
   echo "QUARKUS_HTTP_PORT=$(service_port "$svc")"
   echo "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP"
+  # three JVMs start at once on two cores: a first connection can take longer than the 5 s default
+  echo "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=30S"
   case $svc in
     ingest-service)
       echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?currentSchema=ingest"
@@ -28,7 +30,7 @@ service_env() {
   esac
 }
 
-service_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }
+service_ready() { curl -fs -o /dev/null "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }
 
 start_services() {
   load_or_create_secrets
@@ -77,7 +79,7 @@ services_status() {
 
 ingest_seeds() {
   info "ingesting $SEEDS_DIR"
-  java -jar "$CLI_JAR" ingest "$SEEDS_DIR" --url "http://127.0.0.1:$INGEST_PORT" --api-key "$LITGRAPH_API_KEY" \
+  java -jar "$CLI_JAR" ingest "$SEEDS_DIR"/*.txt --url "http://127.0.0.1:$INGEST_PORT" --api-key "$LITGRAPH_API_KEY" \
     --wait --timeout 300 || die "ingesting the seeds failed (logs in $LOG_DIR)"
 }
 
