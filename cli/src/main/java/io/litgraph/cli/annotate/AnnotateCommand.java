@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,19 +70,41 @@ public class AnnotateCommand implements Callable<Integer> {
         if (input != null && !Files.isRegularFile(input)) {
             throw new UserException("--input: no such file: " + input);
         }
-        List<InputDocument> documents;
-        try (InputStream stream = input == null ? System.in : Files.newInputStream(input)) {
-            documents = read(format, stream);
-        }
-        if (documents.isEmpty()) {
-            throw new UserException("no document in the input (format " + format + ")");
-        }
         Engine engine = engineOptions.load();
-        List<BioCJsonWriter.Item> results = new ArrayList<>(documents.size());
-        for (InputDocument d : documents) {
-            results.add(new BioCJsonWriter.Item(d, engine.annotate(d)));
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (InputStream stream = input == null ? System.in : Files.newInputStream(input)) {
+            if (format == InputFormat.pubtator && out == OutputFormat.pubtator) {
+                // streamed, one document at a time: PubTator dumps run to gigabytes
+                int[] count = {0};
+                try {
+                    PubTatorReader.stream(new InputStreamReader(stream, StandardCharsets.UTF_8), d -> {
+                        InputDocument document = d.toInput();
+                        try {
+                            PubTatorWriter.write(document, engine.annotate(document), stdout);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        count[0]++;
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                stdout.flush();
+                if (count[0] == 0) {
+                    throw new UserException("no document in the input (format " + format + ")");
+                }
+                return ExitCodes.OK;
+            }
+            List<InputDocument> documents = read(format, stream);
+            if (documents.isEmpty()) {
+                throw new UserException("no document in the input (format " + format + ")");
+            }
+            List<BioCJsonWriter.Item> results = new ArrayList<>(documents.size());
+            for (InputDocument d : documents) {
+                results.add(new BioCJsonWriter.Item(d, engine.annotate(d)));
+            }
+            write(results, stdout);
         }
-        write(results, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 

@@ -90,6 +90,8 @@ public class DlqReplayCommand implements Callable<Integer> {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KafkaOptions.TIMEOUT.toMillis() * 2);
+        // a dead letter may hold a whole document (topics accept 16 MiB)
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.litgraph.cli.topics.TopicPlan.LARGE_RECORD_BYTES);
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         List<DeadLetters.Entry> sent = new ArrayList<>();
         int skipped = 0;

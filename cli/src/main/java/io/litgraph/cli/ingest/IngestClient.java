@@ -34,7 +34,8 @@ public class IngestClient {
     private final Duration requestTimeout;
 
     public IngestClient(URI base, String apiKey, Duration requestTimeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: no h2c upgrade dance with each upload
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
         this.apiKey = apiKey;
         this.requestTimeout = requestTimeout;

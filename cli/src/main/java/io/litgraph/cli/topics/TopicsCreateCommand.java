@@ -54,7 +54,7 @@ public class TopicsCreateCommand implements Callable<Integer> {
             int brokers = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS).size();
             short replicas = replicationFactor != null ? replicationFactor : (short) Math.min(3, brokers);
             CreateTopicsResult result = admin.createTopics(plan.stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), replicas).configs(t.configs())).toList());
+                    .map(t -> new NewTopic(t.name(), t.partitions(), replicas).configs(t.configs(replicas))).toList());
             Map<String, String> outcomes = new LinkedHashMap<>();
             for (TopicPlan t : plan) {
                 try {

@@ -75,6 +75,19 @@ class AnnotateCommandTest {
     }
 
     @Test
+    void pubTatorToPubTatorIsStreamedDocumentByDocument() throws Exception {
+        Path input = dir.resolve("two.pubtator");
+        Files.writeString(input, "7|t|" + TITLE + "\n7|a|" + BODY + "\n\n8|t|Insulin\n8|a|IL-6 and TNF-alpha.\n");
+        CliRun run = CliRun.of("annotate", "-i", input.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        String[] documents = run.out().split("\n\n");
+        assertEquals(2, documents.length, run.out());
+        assertTrue(documents[0].startsWith("7|t|" + TITLE), documents[0]);
+        assertTrue(documents[1].startsWith("8|t|Insulin\n8|a|IL-6 and TNF-alpha."), documents[1]);
+        assertTrue(documents[1].contains("8\t8\t12\tIL-6\tGeneOrGeneProduct\tNCBIGene:3569"), documents[1]);
+    }
+
+    @Test
     void userErrorsAreOneLineWithoutStackTrace() throws Exception {
         CliRun missing = CliRun.of("annotate", "--input", dir.resolve("nope.txt").toString());
         assertEquals(ExitCodes.USER_ERROR, missing.exitCode());

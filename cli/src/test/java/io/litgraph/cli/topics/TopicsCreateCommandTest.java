@@ -43,6 +43,7 @@ class TopicsCreateCommandTest {
             Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(dlq, documents)).all().get();
             assertEquals(Long.toString(Duration.ofDays(30).toMillis()), configs.get(dlq).get("retention.ms").value());
             assertEquals(Long.toString(Duration.ofDays(7).toMillis()), configs.get(documents).get("retention.ms").value());
+            assertEquals("16777216", configs.get(documents).get("max.message.bytes").value(), "a document may hold 10 MiB of text");
         }
 
         CliRun again = CliRun.of("topics", "create", "--bootstrap", broker.bootstrap(), "--partitions", "12");
