@@ -39,7 +39,18 @@ public class ConceptQueries {
             params.add(limit);
             return jdbc.list(sql.toString(), ConceptQueries::match, params.toArray());
         }
-        String words = wordPrefixQuery(needle);
+        // Name-prefix matches outrank word matches, so when they fill the page the (costlier) word
+        // search cannot change the answer and is skipped.
+        List<ConceptMatch> prefixOnly = search(needle, null, type, limit);
+        if (prefixOnly.size() >= limit) {
+            return prefixOnly;
+        }
+        return search(needle, wordPrefixQuery(needle), type, limit);
+    }
+
+    private List<ConceptMatch> search(String needle, String words, String type, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
         sql.append("""
                 WITH hits AS (
                     SELECT n.concept_id, n.name, n.preferred,
