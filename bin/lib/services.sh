@@ -89,8 +89,11 @@ print_summary() {
 }
 
 install_test_prerequisites() {
-  # kubectl renders the Kubernetes overlays in the deploy validation tests; curl is used by the launcher.
-  command -v kubectl >/dev/null || apt_install kubernetes-client || warn "kubectl unavailable; manifest rendering tests will be skipped"
+  # kubectl renders the Kubernetes overlays in the deploy validation tests; Chromium and its driver run the
+  # Explorer's browser test; curl is used by the launcher. Tests that need a missing tool skip themselves.
   command -v curl >/dev/null || apt_install curl || die "curl is needed"
   command -v mvn >/dev/null || apt_install maven || die "Maven is needed"
+  command -v kubectl >/dev/null || apt_install kubernetes-client || warn "kubectl unavailable; manifest rendering tests will be skipped"
+  { command -v chromium >/dev/null && command -v chromedriver >/dev/null; } || apt_install chromium chromium-driver \
+    || warn "chromium unavailable; the Explorer browser test will be skipped"
 }
