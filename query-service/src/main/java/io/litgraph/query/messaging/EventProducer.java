@@ -68,6 +68,10 @@ public class EventProducer {
                     config.put(ProducerConfig.ACKS_CONFIG, "all");
                     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+                    // a dead letter carries a whole annotation event (topics allow 16 MiB); compressed,
+                    // its JSON-escaped copy still fits
+                    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 20 * 1024 * 1024);
+                    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
                     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
                     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
                     producer = new KafkaProducer<>(config);
