@@ -1,7 +1,7 @@
 // ARIA 1.2 combobox with a listbox popup (the "list autocomplete" pattern): focus stays in the input,
 // aria-activedescendant points at the highlighted option, ↑/↓ move, Enter picks, Escape closes.
 import { api } from './api.js';
-import { h, clear, debounce, num, announce } from './dom.js';
+import { h, clear, debounce, plural, announce } from './dom.js';
 import { typeLabel, typeClass } from './types.js';
 
 let instances = 0;
@@ -82,14 +82,14 @@ export function autocomplete({ input, list, onPick, documents = false, onEnter =
             h('span', { class: `badge ${typeClass(c.type)}` }, typeLabel(c.type)), ' ', c.name,
             c.matched && c.matched.toLowerCase() !== (c.name || '').toLowerCase()
               ? h('span', { class: 'muted' }, ` (${c.matched})`) : null),
-          h('span', { class: 'opt-meta' }, `${num(c.documentCount)} docs`)));
+          h('span', { class: 'opt-meta' }, plural(c.documentCount, 'doc'))));
       }
     }
     if (docs.length) {
       list.append(h('li', { role: 'presentation', class: 'group' }, 'Documents'));
       for (const d of docs) {
         list.append(option({ kind: 'document', id: d.id, name: d.title || d.id },
-          h('span', { class: 'opt-main' }, '📄 ', d.title || d.id),
+          h('span', { class: 'opt-main' }, h('span', { class: 'badge doc-badge' }, 'Doc'), ' ', d.title || d.id),
           h('span', { class: 'opt-meta' }, d.published || d.source || '')));
       }
     }

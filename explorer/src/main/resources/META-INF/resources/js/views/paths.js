@@ -4,6 +4,9 @@ import { api } from '../api.js';
 import { h, clear, plural, loading, errorNotice, announce } from '../dom.js';
 import { typeLabel, typeClass, relationLabel } from '../types.js';
 import { href, replace } from '../router.js';
+
+// set by the form, so that the re-rendered page moves focus to the results it asked for
+let focusResults = false;
 import { autocomplete } from '../autocomplete.js';
 import { evidenceList } from './concept.js';
 
@@ -43,6 +46,7 @@ export async function renderPaths(view, { params, signal }) {
       (chosen.from ? to.input : from.input).focus();
       return;
     }
+    focusResults = true;
     replace('paths', null, { from: chosen.from, to: chosen.to, maxHops: hops.value });
   } },
   from.el, to.el,
@@ -62,12 +66,18 @@ export async function renderPaths(view, { params, signal }) {
     result = await api.paths({ from: chosen.from, to: chosen.to, maxHops }, { signal });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
+    focusResults = false;
     clear(results).append(errorNotice(e, 'Paths'));
     return;
   }
   clear(results);
   const paths = result.paths || [];
-  results.append(h('h2', { id: 'paths-h' }, paths.length ? `${plural(paths.length, 'path')}` : 'No path found'));
+  const heading = h('h2', { id: 'paths-h', tabindex: '-1' }, paths.length ? `${plural(paths.length, 'path')}` : 'No path found');
+  results.append(heading);
+  if (focusResults) {
+    focusResults = false;
+    heading.focus();
+  }
   if (result.truncated) {
     results.append(h('p', { class: 'notice info' }, 'The search hit its time or fan-out bound; better paths may exist.'));
   }
