@@ -173,5 +173,12 @@ export function createGraph(container, { onSelectNode, onSelectEdge, onOpenNode,
     }
   }
 
-  return { cy, addNeighborhood, layout, filter, select, pairId, destroy: () => cy.destroy() };
+  /** Entity types drawn, most frequent first (for the legend). */
+  function types() {
+    const counts = new Map();
+    cy.nodes().forEach(n => counts.set(n.data('type'), (counts.get(n.data('type')) || 0) + 1));
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  }
+
+  return { cy, addNeighborhood, layout, filter, select, pairId, types, destroy: () => cy.destroy() };
 }

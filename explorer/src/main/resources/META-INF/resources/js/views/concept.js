@@ -46,7 +46,7 @@ export async function renderConcept(view, { id, signal }) {
       h('a', { class: 'button', href: href('search', null, { concept: c.id }) }, 'Documents mentioning it'),
       h('a', { class: 'button', href: href('paths', null, { from: c.id }) }, 'Find paths from here')));
 
-  const graphBox = h('div', { class: 'graph', id: 'graph', role: 'img', tabindex: '0',
+  const graphBox = h('div', { class: 'graph', id: 'graph', role: 'img',
     'aria-label': `Neighbourhood graph of ${c.name}. The same concepts are listed in the table below.` });
   const selection = h('section', { class: 'panel selection', id: 'selection', 'aria-live': 'polite', 'aria-labelledby': 'selection-h' },
     h('h2', { id: 'selection-h' }, 'Selection'),
@@ -59,9 +59,14 @@ export async function renderConcept(view, { id, signal }) {
     h('button', { type: 'button', class: 'button small', id: 'graph-fit', onclick: () => graph && graph.cy.fit(undefined, 30) }, 'Fit'),
     h('button', { type: 'button', class: 'button small', onclick: () => graph && graph.layout() }, 'Re-layout'));
   const tableBox = h('div', { class: 'table-scroll' });
+  const nodeLegendBox = h('ul', { class: 'legend', 'aria-label': 'Node colours and shapes by type' });
+  const refreshLegend = () => {
+    clear(nodeLegendBox).append(...(graph ? graph.types() : []).map(t => h('li', {},
+      h('span', { class: `swatch ${typeClass(t)}`, style: { borderRadius: typeInfo(t).shape === 'ellipse' ? '50%' : '2px' } }), typeLabel(t))));
+  };
   const graphSection = h('section', { class: 'panel', 'aria-labelledby': 'graph-h' },
     h('h2', { id: 'graph-h' }, 'Neighbourhood'),
-    toolbar, h('div', { class: 'graph-wrap' }, graphBox), edgeLegend());
+    toolbar, h('div', { class: 'graph-wrap' }, graphBox), nodeLegendBox, edgeLegend());
 
   const aside = h('aside', { 'aria-label': 'Names and links' }, namesPanel(c), relatedPanel(c));
   view.append(head, h('div', { class: 'layout', style: { marginTop: '1rem' } },
@@ -95,6 +100,7 @@ export async function renderConcept(view, { id, signal }) {
     window.litgraphGraph = graph.cy; // for the browser test and the curious (devtools)
     graph.addNeighborhood(c, page, { isCenter: true });
     graph.layout({ initial: true });
+    refreshLegend();
   } catch (e) {
     graphBox.replaceWith(errorNotice(e, 'Graph'));
     graph = null;
@@ -138,6 +144,7 @@ export async function renderConcept(view, { id, signal }) {
       const more = await api.neighbors(concept.id, { limit: EXPAND_NEIGHBORS }, { signal });
       const added = graph.addNeighborhood(concept, more);
       graph.layout();
+      refreshLegend();
       applyFilter();
       graph.select(concept.id);
       announce(`${concept.name} expanded: ${plural(added, 'new concept')}`);

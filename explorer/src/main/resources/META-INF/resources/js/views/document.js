@@ -30,6 +30,9 @@ export async function renderDocument(view, { id, params, signal }) {
       exportLink(doc.id, 'biocjson', 'BioC JSON'),
       exportLink(doc.id, 'biocxml', 'BioC XML'),
       exportLink(doc.id, 'pubtator', 'PubTator')),
+    h('div', { class: 'row jump' },
+      h('button', { type: 'button', class: 'button small', onclick: () => focusSection('rel-h') }, `Relations (${num((doc.relations || []).length)}) ↓`),
+      h('button', { type: 'button', class: 'button small', onclick: () => focusSection('concepts-h') }, `Concepts (${num((doc.concepts || []).length)}) ↓`)),
     typesPresent.length ? legend(typesPresent, textEl) : null,
     h('p', { class: 'muted small' },
       `${plural((doc.mentions || []).length, 'mention')} of ${plural((doc.concepts || []).length, 'concept')}; `,
@@ -46,6 +49,16 @@ export async function renderDocument(view, { id, params, signal }) {
   if (s !== null && s !== '') {
     // after layout, so that scrolling lands on the sentence
     requestAnimationFrame(() => highlightSentence(textEl, Number(s), { focus: false }));
+  }
+}
+
+/** In-page jumps without touching the hash (the router owns it). */
+function focusSection(id) {
+  const el = document.getElementById(id);
+  if (el) {
+    el.setAttribute('tabindex', '-1');
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
   }
 }
 
