@@ -19,6 +19,8 @@ public final class SpeciesAssigner {
 
     public static final String HUMAN = "NCBITaxon:9606";
 
+    static final int MODE = Integer.getInteger("litgraph.species.mode", 1);
+
     private final Vocabulary vocabulary;
 
     public SpeciesAssigner(Vocabulary vocabulary) {
@@ -54,7 +56,13 @@ public final class SpeciesAssigner {
             }
             if (c.type() == EntityType.GeneOrGeneProduct && c.concept() >= 0) {
                 String species = lastInSentence != null ? lastInSentence : dominant;
-                if (!species.equals(HUMAN) && !counts.containsKey(HUMAN)) {
+                boolean other = switch (MODE) {
+                    case 0 -> false;
+                    case 2 -> !species.equals(HUMAN);
+                    case 3 -> !dominant.equals(HUMAN);
+                    default -> !species.equals(HUMAN) && !counts.containsKey(HUMAN);
+                };
+                if (other) {
                     out.add(c.withConcept(-1));
                     continue;
                 }

@@ -129,6 +129,16 @@ public final class Evaluator {
                 Prf n = Prf.compare(gn, pn);
                 norm.merge(t, n, Prf::plus);
                 if (errors != null) {
+                    for (PubTatorDocument.Entity e : d.entities()) {
+                        if (type(e.type()) == t && !pm.contains(e.start() + ":" + e.end())) {
+                            errors.add(corpus + "\t" + d.id() + "\tMFN\t" + t + "\t" + e.ids() + "\t" + e.text());
+                        }
+                    }
+                    for (Mention m : a.mentions()) {
+                        if (m.type() == t && !gm.contains(m.start() + ":" + m.end())) {
+                            errors.add(corpus + "\t" + d.id() + "\tMFP\t" + t + "\t" + m.conceptId() + "\t" + m.text());
+                        }
+                    }
                     for (String id : pn) {
                         if (!gn.contains(id)) {
                             errors.add(corpus + "\t" + d.id() + "\tFP\t" + t + "\t" + id + "\t" + textsOf(a, local, id, t));

@@ -78,9 +78,34 @@ public final class TermNormalizer {
             return irregular;
         }
         if (isWordLike(token)) {
-            return singular(lower);
+            return american(singular(lower));
         }
         return lower;
+    }
+
+    /**
+     * British to American spelling, applied to both sides: "ae"/"oe" → "e" (haemorrhage, oedema,
+     * phaeochromocytoma), "-our" → "-or" (tumour), "-isation"/"-ise" → "-ization"/"-ize", "-yse" → "-yze".
+     */
+    static String american(String w) {
+        if (w.length() < 5) {
+            return w;
+        }
+        String s = w;
+        if (s.indexOf("ae") >= 0) {
+            s = s.replace("ae", "e");
+        }
+        if (s.indexOf("oe") > 0) {
+            s = s.replace("oe", "e");
+        }
+        if (s.endsWith("our")) {
+            s = s.substring(0, s.length() - 3) + "or";
+        } else if (s.endsWith("isation")) {
+            s = s.substring(0, s.length() - 7) + "ization";
+        } else if (s.endsWith("yse")) {
+            s = s.substring(0, s.length() - 3) + "yze";
+        }
+        return s;
     }
 
     /** A word (as opposed to a symbol): at least four letters and some lowercase letter after the first. */

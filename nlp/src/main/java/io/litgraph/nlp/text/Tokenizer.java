@@ -42,11 +42,42 @@ public final class Tokenizer {
                 }
             }
             String surface = text.substring(i, j);
-            out.add(new Token(base + i, base + j, surface, TermNormalizer.normalize(surface), space));
+            if (kind == 1 && j - i >= 4 && latinGreek(text.charAt(j - 1)) != null && isUpper(surface, surface.length() - 1)) {
+                // "TNFa", "IL1b": capitals then one Latin letter standing for a Greek one
+                out.add(new Token(base + i, base + j - 1, surface.substring(0, surface.length() - 1),
+                        TermNormalizer.normalize(surface.substring(0, surface.length() - 1)), space));
+                out.add(new Token(base + j - 1, base + j, surface.substring(surface.length() - 1),
+                        latinGreek(text.charAt(j - 1)), false));
+            } else if (kind == 1 && j - i == 1 && !space && i > 0 && latinGreek(c) != null
+                    && (j >= n || !Character.isLetter(text.charAt(j)))) {
+                // "IL-1b", "TGF-b1", "IFN-g": a lone lowercase letter attached to a symbol
+                out.add(new Token(base + i, base + j, surface, latinGreek(c), false));
+            } else {
+                out.add(new Token(base + i, base + j, surface, TermNormalizer.normalize(surface), space));
+            }
             space = false;
             i = j;
         }
         return out;
+    }
+
+    private static String latinGreek(char c) {
+        return switch (c) {
+            case 'a' -> "alpha";
+            case 'b' -> "beta";
+            case 'g' -> "gamma";
+            case 'k' -> "kappa";
+            default -> null;
+        };
+    }
+
+    private static boolean isUpper(String s, int upTo) {
+        for (int k = 0; k < upTo; k++) {
+            if (!Character.isUpperCase(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 1 letter, 2 digit, 3 Greek letter (always its own token), 0 anything else. */

@@ -13,7 +13,8 @@ import java.util.Set;
 /** General English vocabulary (hand-written list in resources) used to distrust terms that are ordinary words. */
 public final class CommonWords {
 
-    private static final Set<String> WORDS = load();
+    private static final Set<String> WORDS = load("common-english.txt", false);
+    private static final Set<String> GENERIC = load("generic-terms.txt", true);
 
     private CommonWords() {
     }
@@ -22,13 +23,20 @@ public final class CommonWords {
         return WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
-    private static Set<String> load() {
+    /** A general class word or notation ("DNA", "protein", "Arg"): not a mention of a particular entity. */
+    public static boolean generic(String normalizedKey) {
+        return GENERIC.contains(normalizedKey);
+    }
+
+    private static Set<String> load(String resource, boolean linesAreTerms) {
         Set<String> out = new HashSet<>();
-        try (InputStream in = CommonWords.class.getResourceAsStream("common-english.txt")) {
+        try (InputStream in = CommonWords.class.getResourceAsStream(resource)) {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = r.readLine()) != null) {
-                if (!line.startsWith("#")) {
+                if (linesAreTerms && !line.startsWith("#") && !line.isBlank()) {
+                    out.add(io.litgraph.nlp.text.Tokenizer.key(line.strip()));
+                } else if (!line.startsWith("#")) {
                     for (String w : line.strip().split("\\s+")) {
                         if (!w.isEmpty()) {
                             out.add(w);

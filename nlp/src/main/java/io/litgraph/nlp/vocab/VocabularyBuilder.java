@@ -96,7 +96,8 @@ public final class VocabularyBuilder {
             loadXrefs(s.meshXrefTsv(), d);
         }
         int aligned = d.alignByName("CHEBI:", "MESH:", EntityType.ChemicalEntity);
-        LOG.log(System.Logger.Level.INFO, "aligned {0} ChEBI concepts with MeSH by name", aligned);
+        aligned += d.alignByName("DOID:", "MESH:", EntityType.DiseaseOrPhenotypicFeature);
+        LOG.log(System.Logger.Level.INFO, "aligned {0} ChEBI/DO concepts with MeSH by name", aligned);
         if (s.goSqlite() != null) {
             loadGo(s.goSqlite(), d);
         }
@@ -270,7 +271,7 @@ public final class VocabularyBuilder {
      */
     static boolean usable(String term) {
         String key = io.litgraph.nlp.text.Tokenizer.key(term);
-        if (key.length() < 2 || key.chars().noneMatch(Character::isLetter)) {
+        if (key.length() < 2 || key.chars().noneMatch(Character::isLetter) || CommonWords.generic(key)) {
             return false;
         }
         return key.indexOf(' ') >= 0 || !CommonWords.contains(key);
