@@ -21,10 +21,25 @@ final class Stack {
 
     final Path repo;
     final Path runDir;
+    final Ports ports;
+
+    /** Where a stack listens and which database it owns; two stacks with different ports run side by side. */
+    record Ports(int ingest, int entity, int query, int kafka, int kafkaController, String database) {
+        static final Ports SHARED = new Ports(INGEST_PORT, ENTITY_PORT, QUERY_PORT, 19092, 19093, "litgraph_e2e");
+
+        String kafkaBootstrap() {
+            return "127.0.0.1:" + kafka;
+        }
+    }
 
     Stack(Path repo, Path runDir) {
+        this(repo, runDir, Ports.SHARED);
+    }
+
+    Stack(Path repo, Path runDir, Ports ports) {
         this.repo = repo;
         this.runDir = runDir;
+        this.ports = ports;
     }
 
     static Path repoRoot() {
@@ -41,12 +56,12 @@ final class Stack {
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("LITGRAPH_RUN_DIR", runDir.toString());
-        env.put("LITGRAPH_INGEST_PORT", String.valueOf(INGEST_PORT));
-        env.put("LITGRAPH_ENTITY_PORT", String.valueOf(ENTITY_PORT));
-        env.put("LITGRAPH_QUERY_PORT", String.valueOf(QUERY_PORT));
-        env.put("LITGRAPH_KAFKA_PORT", "19092");
-        env.put("LITGRAPH_KAFKA_CONTROLLER_PORT", "19093");
-        env.put("LITGRAPH_DB", "litgraph_e2e");
+        env.put("LITGRAPH_INGEST_PORT", String.valueOf(ports.ingest()));
+        env.put("LITGRAPH_ENTITY_PORT", String.valueOf(ports.entity()));
+        env.put("LITGRAPH_QUERY_PORT", String.valueOf(ports.query()));
+        env.put("LITGRAPH_KAFKA_PORT", String.valueOf(ports.kafka()));
+        env.put("LITGRAPH_KAFKA_CONTROLLER_PORT", String.valueOf(ports.kafkaController()));
+        env.put("LITGRAPH_DB", ports.database());
         // the reactor has just packaged everything; the launcher must not start a nested Maven build
         env.put("LITGRAPH_SKIP_BUILD", "1");
         return env;
