@@ -12,7 +12,10 @@ export async function renderDocument(view, { id, params, signal }) {
     throw new Error('No document id in the address.');
   }
   const doc = await api.document(id, { signal });
-  const title = doc.title || doc.id;
+  // untitled documents (plain text without a title) are named by their first words
+  const firstLine = (doc.text || '').trim().split('\n')[0];
+  const title = doc.title && doc.title.trim() ? doc.title
+    : firstLine ? (firstLine.length > 90 ? firstLine.slice(0, 90).replace(/\s+\S*$/, '') + '…' : firstLine) : doc.id;
   document.title = `${title} — litgraph explorer`;
   const conceptsById = new Map((doc.concepts || []).map(c => [c.id, c]));
 

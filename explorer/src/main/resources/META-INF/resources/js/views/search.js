@@ -102,7 +102,7 @@ function appendDocs(list, items) {
   let first = null;
   for (const d of items) {
     const li = h('li', {},
-      h('a', { class: 'title', href: href('doc', d.id) }, d.title || d.id),
+      h('a', { class: 'title', href: href('doc', d.id) }, d.title && d.title.trim() ? d.title : h('span', {}, 'Untitled ', h('span', { class: 'mono small' }, d.id))),
       d.snippet ? h('p', { class: 'snippet' }, marked(d.snippet)) : null,
       h('div', { class: 'meta' }, [
         d.published ? `published ${d.published}` : null,
