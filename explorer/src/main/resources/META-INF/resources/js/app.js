@@ -2,6 +2,7 @@
 // Each view renders into #view and gets an AbortSignal that fires when the user navigates away.
 import { autocomplete } from './autocomplete.js';
 import { clear, errorNotice } from './dom.js';
+import { ApiError } from './api.js';
 import { renderSearch } from './views/search.js';
 import { renderDocument } from './views/document.js';
 import { renderConcept } from './views/concept.js';
@@ -44,7 +45,9 @@ async function route() {
     }
   } catch (e) {
     if (e.name !== 'AbortError') {
-      console.error(e);
+      if (!(e instanceof ApiError)) {
+        console.error(e); // a bug in the page, not an answer from the API
+      }
       view.append(errorNotice(e));
     }
   } finally {

@@ -82,7 +82,7 @@ export async function renderPaths(view, { params, signal }) {
     results.append(h('p', { class: 'notice info' }, 'The search hit its time or fan-out bound; better paths may exist.'));
   }
   if (!paths.length) {
-    results.append(h('p', { class: 'muted' }, `No chain of at most ${maxHops} extracted relations links them. Try more hops, or `,
+    results.append(h('p', { class: 'muted' }, `No chain of at most ${plural(Number(maxHops), 'extracted relation')} links them. ${maxHops < 3 ? 'Try more hops, or see the ' : 'See the '}`,
       h('a', { href: href('search', null, { concept: `${chosen.from},${chosen.to}` }) }, 'documents mentioning both'), '.'));
     announce('No path found');
     return;
