@@ -117,7 +117,9 @@ export function autocomplete({ input, list, onPick, documents = false, onEnter =
     const signal = controller.signal;
     lastQuery = q;
     const conceptReq = api.concepts({ q, limit }, { signal }).then(r => r.items || [], e => { if (e.name === 'AbortError') throw e; return { error: e }; });
-    const docReq = documents
+    // full-text document suggestions only from three characters on: a one- or two-letter prefix matches
+    // too much of a large corpus to rank within a keystroke
+    const docReq = documents && q.length >= 3
       ? api.searchDocuments({ q, limit: 4, facets: false }, { signal }).then(r => r.items || [], e => { if (e.name === 'AbortError') throw e; return []; })
       : Promise.resolve([]);
     try {
