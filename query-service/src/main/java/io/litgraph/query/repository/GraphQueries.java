@@ -98,8 +98,7 @@ public class GraphQueries {
         return jdbc.list("""
                 SELECT c.id, c.type, c.name, c.document_count, p.document_count
                 FROM concept_cooccurrence p JOIN concept c ON c.id = p.other_id
-                WHERE p.concept_id = ? AND p.document_count >= ?""" + typeCondition + "
-" + """
+                WHERE p.concept_id = ? AND p.document_count >= ?""" + typeCondition + "\n" + """
                  ORDER BY p.document_count DESC, c.id LIMIT ?
                 """, rs -> new CooccurrenceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                 rs.getInt(5)), params.toArray());
@@ -119,8 +118,7 @@ public class GraphQueries {
         }
         return jdbc.list("""
                 SELECT object_id, type, true, directed, document_count, evidence_count, negated_document_count,
-                       negated_evidence_count FROM relation_summary WHERE subject_id = ?""" + typeCondition + "
-" + """
+                       negated_evidence_count FROM relation_summary WHERE subject_id = ?""" + typeCondition + "\n" + """
                  UNION ALL
                 SELECT subject_id, type, false, directed, document_count, evidence_count, negated_document_count,
                        negated_evidence_count FROM relation_summary WHERE object_id = ? AND subject_id <> object_id""" + typeCondition,
@@ -153,12 +151,10 @@ public class GraphQueries {
         return jdbc.list("""
                 WITH e AS (
                     SELECT subject_id AS node, object_id AS other, type, subject_id, object_id, directed, document_count
-                    FROM relation_summary WHERE subject_id = ANY (?) AND document_count >= ?""" + typeCondition + "
-" + """
+                    FROM relation_summary WHERE subject_id = ANY (?) AND document_count >= ?""" + typeCondition + "\n" + """
                     UNION ALL
                     SELECT object_id, subject_id, type, subject_id, object_id, directed, document_count
-                    FROM relation_summary WHERE object_id = ANY (?) AND document_count >= ?""" + typeCondition + "
-" + """
+                    FROM relation_summary WHERE object_id = ANY (?) AND document_count >= ?""" + typeCondition + "\n" + """
                 ), ranked AS (
                     SELECT *, row_number() OVER (PARTITION BY node ORDER BY document_count DESC, other, type) AS r FROM e
                     WHERE node <> other)
@@ -189,8 +185,7 @@ public class GraphQueries {
         }
         return jdbc.list("""
                 SELECT subject_id, object_id, type, subject_id, object_id, directed, document_count
-                FROM relation_summary WHERE subject_id = ANY (?) AND object_id = ? AND document_count >= ?""" + typeCondition + "
-" + """
+                FROM relation_summary WHERE subject_id = ANY (?) AND object_id = ? AND document_count >= ?""" + typeCondition + "\n" + """
                  UNION ALL
                 SELECT object_id, subject_id, type, subject_id, object_id, directed, document_count
                 FROM relation_summary WHERE object_id = ANY (?) AND subject_id = ? AND document_count >= ?""" + typeCondition,
