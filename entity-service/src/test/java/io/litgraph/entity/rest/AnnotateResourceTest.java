@@ -40,6 +40,15 @@ class AnnotateResourceTest {
     }
 
     @Test
+    void engineEndpointNamesTheVersionsThatAnnotationsCarry() {
+        given().when().get("/api/engine")
+                .then().statusCode(200).contentType("application/json")
+                .body("name", equalTo("litgraph-nlp"))
+                .body("version", equalTo(io.litgraph.nlp.Engine.builtin().engineVersion()))
+                .body("vocabularyVersion", equalTo(io.litgraph.nlp.Engine.builtin().vocabularyVersion()));
+    }
+
+    @Test
     void plainTextGivesBioCJsonWithNormalizedMentions() {
         Response response = given().contentType("text/plain").body(TEXT)
                 .when().post("/api/annotate")

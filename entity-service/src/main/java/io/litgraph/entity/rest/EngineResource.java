@@ -1,0 +1,40 @@
+package io.litgraph.entity.rest;
+
+import io.litgraph.entity.service.EngineLoader;
+import io.litgraph.nlp.Annotator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which engine and vocabulary this instance annotates with. Re-annotation compares it with the versions
+ * query-service has stored to tell how many documents still carry older annotations.
+ */
+@Path("/api/engine")
+@Produces(MediaType.APPLICATION_JSON)
+public class EngineResource {
+    private final EngineLoader loader;
+
+    public EngineResource(EngineLoader loader) {
+        this.loader = loader;
+    }
+
+    public record EngineInfo(String name, String version, String vocabularyVersion) {
+    }
+
+    @GET
+    @Operation(summary = "The engine and vocabulary versions new annotations are made with",
+            description = "503 (problem+json) while the engine is still loading.")
+    public EngineInfo engine() {
+        if (!loader.isLoaded()) {
+            throw new ProblemException(503, "Service Unavailable", loader.failure() == null
+                    ? "the engine is still loading" : "the engine failed to load: " + loader.failure());
+        }
+        Annotator annotator = loader.await(0, TimeUnit.MILLISECONDS);
+        return new EngineInfo(io.litgraph.entity.mapping.EventMapper.ENGINE_NAME, annotator.engineVersion(), annotator.vocabularyVersion());
+    }
+}
