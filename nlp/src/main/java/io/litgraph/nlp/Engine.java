@@ -147,9 +147,9 @@ public final class Engine implements Annotator {
                 sentenceRelations.addAll(RelationExtractor.inSentence(s, inSentence, scopes));
             }
         }
+        List<Relation> relations = RelationExtractor.aggregate(sentenceRelations);
         return new AnnotatedDocument(document.id(), List.copyOf(sentences), List.copyOf(mentions),
-                List.copyOf(concepts.values()), RelationExtractor.aggregate(sentenceRelations), ENGINE_VERSION,
-                vocabulary.version());
+                List.copyOf(concepts.values()), List.copyOf(relations), ENGINE_VERSION, vocabulary.version());
     }
 
     /** The document's passages laid out at their offsets, gaps filled with spaces. */

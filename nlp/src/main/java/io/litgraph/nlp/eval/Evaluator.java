@@ -176,6 +176,17 @@ public final class Evaluator {
                     String y = project(local, r.objectId(), o.type());
                     pp.add(pair(x, y));
                     pt.add(pair(x, y) + "\t" + (chemicalDiseaseOnly ? "CID" : r.type()));
+                    if (errors != null) {
+                        String goldType = "";
+                        for (String g : gt) {
+                            if (g.startsWith(pair(x, y) + "\t")) {
+                                goldType = g.substring(g.lastIndexOf('\t') + 1);
+                            }
+                        }
+                        errors.add(corpus + "\t" + d.id() + "\t" + (gp.contains(pair(x, y)) ? "RTP" : "RFP") + "\t"
+                                + s.type() + "-" + o.type() + "\t" + r.type() + "\t" + goldType + "\t" + r.confidence()
+                                + "\t" + (r.trigger() == null ? "" : r.trigger().text()) + "\t" + (r.sentence() == null ? -1 : r.sentence().start()));
+                    }
                 }
                 pairs = pairs.plus(Prf.compare(gp, pp));
                 typed = typed.plus(Prf.compare(gt, pt));

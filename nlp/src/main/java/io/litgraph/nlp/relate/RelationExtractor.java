@@ -49,11 +49,54 @@ public final class RelationExtractor {
                 if (!relevantPair(a.type(), b.type())) {
                     continue;
                 }
-                out.add(relate(sentence, tokens, a, b, scopes));
+                Relation r = relate(sentence, tokens, a, b, scopes);
+                if (keep(r, a, b, tokens)) {
+                    out.add(r);
+                }
             }
         }
         return out;
     }
+
+    /**
+     * Which sentence-level candidates are worth reporting. Co-occurrence alone is weak evidence: without a
+     * trigger only pairs of a disease with a gene, chemical or variant are kept (never two diseases). Two genes
+     * need a trigger within a few words; two chemicals need the language of combination or interaction.
+     */
+    private static boolean keep(Relation r, Mention a, Mention b, List<Token> tokens) {
+        EntityType ta = a.type();
+        EntityType tb = b.type();
+        if (ta == EntityType.DiseaseOrPhenotypicFeature && tb == EntityType.DiseaseOrPhenotypicFeature) {
+            return false;
+        }
+        boolean coreA = CORE.contains(ta);
+        boolean coreB = CORE.contains(tb);
+        if (!coreA || !coreB) {
+            return r.trigger() != null; // cell types, processes, behaviours: only with a stated relation
+        }
+        if (ta == EntityType.ChemicalEntity && tb == EntityType.ChemicalEntity) {
+            return r.type().equals("Cotreatment") || r.type().equals("Drug_Interaction") || r.type().equals("Bind")
+                    || r.type().equals("Conversion");
+        }
+        if (ta == EntityType.GeneOrGeneProduct && tb == EntityType.GeneOrGeneProduct) {
+            return r.trigger() != null && tokensBetween(tokens, a, b) <= 6 && !r.type().equals("Association");
+        }
+        // a disease named in the same sentence as a gene, chemical or variant: co-occurrence is the usual baseline
+        return r.trigger() != null || ta == EntityType.DiseaseOrPhenotypicFeature || tb == EntityType.DiseaseOrPhenotypicFeature;
+    }
+
+    private static int tokensBetween(List<Token> tokens, Mention a, Mention b) {
+        int n = 0;
+        for (Token t : tokens) {
+            if (t.start() >= a.end() && t.end() <= b.start()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static final Set<EntityType> CORE = Set.of(EntityType.GeneOrGeneProduct, EntityType.ChemicalEntity,
+            EntityType.DiseaseOrPhenotypicFeature, EntityType.SequenceVariant);
 
     private static boolean participates(Mention m) {
         return m.conceptId() != null && PARTICIPANTS.contains(m.type());
@@ -109,6 +152,7 @@ public final class RelationExtractor {
 
     private static int priority(String type) {
         return switch (type) {
+            case "Cotreatment" -> -1;
             case "Bind" -> 0;
             case "Conversion" -> 1;
             case "Negative_Correlation" -> 2;

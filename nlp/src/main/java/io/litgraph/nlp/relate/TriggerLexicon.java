@@ -16,6 +16,9 @@ final class TriggerLexicon {
         for (String s : new String[]{"bind", "interact", "complex", "ligand", "dimeriz", "heterodimer"}) {
             STEMS.put(s, "Bind");
         }
+        for (String s : new String[]{"combin", "coadminist", "co-administ", "cotreat", "co-treat", "plus", "adjunct"}) {
+            STEMS.put(s, "Cotreatment");
+        }
         for (String s : new String[]{"convert", "conversion", "metaboliz", "metabolis"}) {
             STEMS.put(s, "Conversion");
         }
