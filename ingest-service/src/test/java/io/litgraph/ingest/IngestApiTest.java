@@ -141,6 +141,9 @@ class IngestApiTest {
         assertEquals(List.of(1, 2), result.getList("results.position"));
         DocumentEvent event = event("PMID:90000001", 1);
         assertEquals(3, event.document().passages().size());
+        given().get("/api/documents/PMID:90000001").then().statusCode(200)
+                .body("title", equalTo("Insulin and IL-6 in obesity.")).body("format", equalTo("pubmed"))
+                .body("document.metadata.abstractSections[0].label", equalTo("BACKGROUND"));
         assertEquals("10.1000/example.1", event.document().metadata().get("doi"));
     }
 

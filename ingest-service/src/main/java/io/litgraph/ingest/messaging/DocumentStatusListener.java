@@ -11,13 +11,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code litgraph.document-status.v1}. A record that cannot be read goes to the dead-letter
- * topic instead of stopping the channel. Any other failure (e.g. the database is down) propagates: the
- * channel fails, readiness turns DOWN, and the uncommitted record is consumed again after a restart
- * rather than lost.
+ * topic instead of stopping the channel. Any other failure (e.g. the database is briefly away) is retried
+ * with back-off, holding the partition so later statuses do not overtake it; if it persists, the failure
+ * propagates: the channel fails, readiness turns DOWN, and the uncommitted record is consumed again
+ * after a restart rather than lost.
  */
 @ApplicationScoped
 public class DocumentStatusListener {
     private static final Logger LOG = Logger.getLogger(DocumentStatusListener.class);
+    /** About a minute of retries in all: well inside the consumer's max.poll.interval.ms. */
+    private static final int MAX_ATTEMPTS = 15;
 
     private final StatusService status;
 
@@ -40,6 +43,29 @@ public class DocumentStatusListener {
             status.deadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(), e);
             return;
         }
-        status.apply(event);
+        applyWithRetry(event);
+    }
+
+    private void applyWithRetry(DocumentStatusEvent event) {
+        long delayMillis = 200;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                status.apply(event);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("status for %s v%d not applied (attempt %d): %s; retrying in %d ms",
+                        event.documentId(), event.documentVersion(), attempt, e.getMessage(), delayMillis);
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                delayMillis = Math.min(delayMillis * 2, 5_000);
+            }
+        }
     }
 }
