@@ -160,6 +160,46 @@ class AnnotationPipelineTest {
     }
 
     @Test
+    void reAnnotationWithTheSameDocumentVersionReplacesTheAnnotations() throws Exception {
+        TestEvents v1 = TestEvents.document("reannotate-1", 4, "Metformin and gut flora",
+                        "Metformin changes the gut microbiome of zebrafish.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .mention("Metformin", "MESH:D008687")
+                .engine("1.0.0", "vocab-2026-01");
+        Kafka.sendAnnotations(v1.build());
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/reannotate-1").then()
+                .body("engine.vocabularyVersion", equalTo("vocab-2026-01")));
+
+        // same document version, newer vocabulary: it now also recognizes the zebrafish
+        AnnotationEvent reannotated = TestEvents.document("reannotate-1", 4, "Metformin and gut flora",
+                        "Metformin changes the gut microbiome of zebrafish.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .concept("NCBITaxon:7955", "OrganismTaxon", "Danio rerio")
+                .mention("Metformin", "MESH:D008687")
+                .mention("zebrafish", "NCBITaxon:7955")
+                .engine("1.1.0", "vocab-2026-06").build();
+        Kafka.sendAnnotations(reannotated);
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/reannotate-1").then()
+                .body("engine.version", equalTo("1.1.0"))
+                .body("engine.vocabularyVersion", equalTo("vocab-2026-06")));
+        // an exact redelivery of the re-annotation changes nothing
+        Kafka.sendAnnotations(reannotated);
+        Kafka.sendAnnotations(il6Document("reannotate-marker", 1).build());
+        Eventually.assertThat(WAIT, () -> given().get("/api/documents/reannotate-marker").then().statusCode(200));
+
+        given().get("/api/documents/reannotate-1").then()
+                .body("version", equalTo(4))
+                .body("mentions", hasSize(reannotated.mentions().size()))
+                .body("concepts.id", hasItem("NCBITaxon:7955"));
+        assertEquals(reannotated.mentions().size(), count("SELECT count(*) FROM mention WHERE document_id = 'reannotate-1'"));
+        assertAggregatesMatchDetailRows();
+        given().get("/api/stats").then()
+                .body("documentsByEngine.find { it.vocabularyVersion == 'vocab-2026-06' }.documents", equalTo(1))
+                .body("documentsByEngine.find { it.vocabularyVersion == 'vocab-2026-06' }.engineVersion", equalTo("1.1.0"))
+                .body("documentsByEngine.find { it.vocabularyVersion == 'vocab-2026-01' }", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aPoisonEventIsDeadLetteredAndTheConsumerCarriesOn() {
         Kafka.send(Topics.ANNOTATIONS, "poison-1", "{not json".getBytes(StandardCharsets.UTF_8));
         AnnotationEvent outOfRange = TestEvents.document("poison-2", 1, "T", "Body").build();

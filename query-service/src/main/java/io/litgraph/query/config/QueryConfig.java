@@ -62,9 +62,16 @@ public interface QueryConfig {
     }
 
     interface Consumer {
-        /** Attempts to store one event before it goes to the dead-letter topic. */
+        /**
+         * Attempts to store one event before it goes to the dead-letter topic, for errors that are not
+         * infrastructure failures. A database outage is retried for as long as it lasts.
+         */
         @WithDefault("3")
         int maxAttempts();
+
+        /** Longest pause between retries while the database is unavailable. */
+        @WithDefault("30s")
+        Duration maxBackoff();
 
         /** Pause before the first retry; doubled after each failed attempt. */
         @WithDefault("500ms")

@@ -13,9 +13,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code litgraph.annotations.v1}. Unparseable or invalid events go to the dead-letter topic at
- * once; storage failures are retried with backoff first (a database hiccup should not dead-letter a
- * good event). Either way the consumer moves on. The offset is committed after this method returns.
+ * Consumes {@code litgraph.annotations.v1}, one record at a time per instance (instances scale by
+ * partitions). Unparseable or invalid events go to the dead-letter topic at once. Infrastructure
+ * failures (see {@link Failures}) are retried with capped backoff for as long as they last: the record
+ * is not acknowledged, so its partition waits and nothing is lost while PostgreSQL restarts. Other
+ * storage errors get a few attempts, then the event is dead-lettered. The offset is committed after
+ * this method returns.
  */
 @ApplicationScoped
 public class AnnotationConsumer {
@@ -47,28 +50,41 @@ public class AnnotationConsumer {
             return;
         }
         long backoff = config.consumer().retryBackoff().toMillis();
+        long maxBackoff = Math.max(backoff, config.consumer().maxBackoff().toMillis());
+        int eventFailures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 AnnotationStore.Outcome outcome = store.store(event);
                 metrics.counter("litgraph.query.events", "outcome", outcome.name().toLowerCase()).increment();
+                if (attempt > 1) {
+                    LOG.infof("stored %s v%d after %d attempts", event.documentId(), event.documentVersion(), attempt);
+                }
                 return;
             } catch (InvalidEventException e) {
                 deadLetter(record, e, event);
                 return;
-            } catch (Exception e) {
-                if (attempt >= config.consumer().maxAttempts()) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Exception | Error e) {
+                // Error too: pgjdbc throws an AssertionError (cause: the closed connection) when the
+                // server goes away in the middle of a batch
+                boolean infrastructure = Failures.isTransient(e);
+                if (!infrastructure && ++eventFailures >= config.consumer().maxAttempts()) {
                     deadLetter(record, e, event);
                     return;
                 }
-                LOG.warnf("storing %s v%d failed (attempt %d), retrying in %d ms: %s", event.documentId(),
-                        event.documentVersion(), attempt, backoff, DeadLetters.message(e));
+                metrics.counter("litgraph.query.store.retries", "cause", infrastructure ? "infrastructure" : "other")
+                        .increment();
+                LOG.warnf("storing %s v%d failed (attempt %d, %s), retrying in %d ms: %s", event.documentId(),
+                        event.documentVersion(), attempt, infrastructure ? "database unavailable" : "error", backoff,
+                        DeadLetters.message(e));
                 Thread.sleep(backoff);
-                backoff *= 2;
+                backoff = Math.min(backoff * 2, maxBackoff);
             }
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error, AnnotationEvent event) throws Exception {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error, AnnotationEvent event) throws Exception {
         LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                 record.key(), DeadLetters.message(error));
         String documentId = event == null ? null : event.documentId();

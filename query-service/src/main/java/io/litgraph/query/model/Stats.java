@@ -13,7 +13,12 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Stats(long documents, long concepts, long mentions, long relations, Map<String, Long> conceptsByType,
                    Map<String, Long> mentionsByType, Map<String, Long> relationsByType, Instant newestEventTime,
-                   Instant lastIndexedAt, long outboxPending, ConsumerLag consumer) {
+                   Instant lastIndexedAt, long outboxPending, List<EngineVersion> documentsByEngine,
+                   ConsumerLag consumer) {
+
+    /** Documents whose stored annotations came from this engine and vocabulary version (re-annotation progress). */
+    public record EngineVersion(String engine, String engineVersion, String vocabularyVersion, long documents) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsumerLag(String group, String topic, Long lag, List<PartitionLag> partitions, String error) {

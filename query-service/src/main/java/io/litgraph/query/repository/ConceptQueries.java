@@ -45,25 +45,42 @@ public class ConceptQueries {
         if (prefixOnly.size() >= limit) {
             return prefixOnly;
         }
-        return search(needle, wordPrefixQuery(needle), type, limit);
+        return search(needle, words(needle), type, limit);
     }
 
-    private List<ConceptMatch> search(String needle, String words, String type, int limit) {
+    /**
+     * @param words the words of {@code q}, or null for name-prefix matches only. A name matches on
+     *              words when, for every word of {@code q}, one of its words starts with it; the
+     *              longest word of {@code q} drives the index scan (it is the most selective).
+     */
+    private List<ConceptMatch> search(String needle, List<String> words, String type, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         sql.append("""
                 WITH hits AS (
                     SELECT n.concept_id, n.name, n.preferred,
-                           CASE WHEN n.name_lower = ? THEN 0 WHEN n.name_lower LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END AS quality
+                           CASE WHEN n.name_lower = ? THEN 0 ELSE 1 END AS quality
                     FROM concept_name n
                     WHERE n.name_lower LIKE ? ESCAPE '\\'
                 """);
         params.add(needle);
         params.add(likePrefix(needle));
-        params.add(likePrefix(needle));
-        if (words != null) {
-            sql.append(" OR to_tsvector('simple'::regconfig, n.name) @@ to_tsquery('simple'::regconfig, ?)");
-            params.add(words);
+        if (words != null && !words.isEmpty()) {
+            List<String> byLength = new ArrayList<>(words);
+            byLength.sort(java.util.Comparator.comparingInt(String::length).reversed());
+            sql.append("""
+                    UNION ALL
+                    SELECT n.concept_id, n.name, n.preferred, 2
+                    FROM concept_word w
+                    JOIN concept_name n ON n.concept_id = w.concept_id AND n.name_lower = w.name_lower
+                    WHERE w.word LIKE ? ESCAPE '\\'
+                    """);
+            params.add(likePrefix(byLength.get(0)));
+            for (String other : byLength.subList(1, byLength.size())) {
+                sql.append(" AND EXISTS (SELECT 1 FROM concept_word o WHERE o.concept_id = w.concept_id")
+                        .append(" AND o.name_lower = w.name_lower AND o.word LIKE ? ESCAPE '\\')");
+                params.add(likePrefix(other));
+            }
         }
         sql.append("""
                 ), best AS (
@@ -96,14 +113,14 @@ public class ConceptQueries {
         return needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    /** "tumor necr" → "tumor:* & necr:*"; null when q has no word characters. */
-    static String wordPrefixQuery(String needle) {
+    /** "tumor necr" → [tumor, necr]: the words of the query, split as the names are split in concept_word. */
+    static List<String> words(String needle) {
         List<String> parts = new ArrayList<>();
         for (String word : NON_WORD.split(needle)) {
             if (!word.isEmpty()) {
-                parts.add(word + ":*");
+                parts.add(word);
             }
         }
-        return parts.isEmpty() ? null : String.join(" & ", parts);
+        return parts;
     }
 }

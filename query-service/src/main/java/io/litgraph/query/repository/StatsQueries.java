@@ -44,6 +44,14 @@ public class StatsQueries {
                 """);
     }
 
+    public java.util.List<io.litgraph.query.model.Stats.EngineVersion> documentsByEngine() {
+        return jdbc.list("""
+                SELECT engine_name, engine_version, vocabulary_version, count(*) FROM document
+                GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3
+                """, rs -> new io.litgraph.query.model.Stats.EngineVersion(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getLong(4)));
+    }
+
     private Map<String, Long> byType(String sql) {
         Map<String, Long> out = new LinkedHashMap<>();
         jdbc.list(sql, rs -> out.put(rs.getString(1), rs.getLong(2)));

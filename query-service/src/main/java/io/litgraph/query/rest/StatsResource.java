@@ -33,6 +33,7 @@ public class StatsResource {
             {"documents":5,"concepts":120,"mentions":640,"relations":48,"conceptsByType":{"GeneOrGeneProduct":31},
              "mentionsByType":{"GeneOrGeneProduct":210},"relationsByType":{"Association":30},
              "newestEventTime":"2026-11-23T19:10:00Z","lastIndexedAt":"2026-11-23T19:10:01Z","outboxPending":0,
+             "documentsByEngine":[{"engine":"litgraph-nlp","engineVersion":"0.1.0","vocabularyVersion":"builtin-1","documents":5}],
              "consumer":{"group":"query-service","topic":"litgraph.annotations.v1","lag":0,
               "partitions":[{"partition":0,"committed":12,"end":12,"lag":0}]}}""")))
     public Stats get() {
@@ -40,6 +41,6 @@ public class StatsResource {
         var conceptsByType = stats.conceptsByType();
         return new Stats(totals.documents(), conceptsByType.values().stream().mapToLong(Long::longValue).sum(),
                 totals.mentions(), totals.relations(), conceptsByType, stats.mentionsByType(), stats.relationsByType(),
-                totals.newestEvent(), totals.lastIndexed(), totals.outboxPending(), lag.lag());
+                totals.newestEvent(), totals.lastIndexed(), totals.outboxPending(), stats.documentsByEngine(), lag.lag());
     }
 }

@@ -45,12 +45,18 @@ public final class SeedEvents {
         int newline = trimmed.indexOf('\n');
         String title = newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
         String body = newline < 0 ? "" : trimmed.substring(newline + 1).strip();
+        return annotate(engine, id, title, body, "seed", "2023-0" + (1 + Math.abs(id.hashCode() % 9)));
+    }
+
+    /** The event entity-service would publish for this title and body. */
+    public static AnnotationEvent annotate(Engine engine, String id, String title, String body, String source,
+                                           String published) {
         InputDocument input = InputDocument.of(id, title, body);
         AnnotatedDocument out = engine.annotate(input);
         List<PassagePayload> passages = input.passages().stream()
                 .map((Passage p) -> new PassagePayload(p.type(), p.offset(), p.text())).toList();
-        DocumentPayload doc = new DocumentPayload(title, passages, "seed", null, "2023-0" + (1 + Math.abs(id.hashCode() % 9)),
-                List.of(), List.of("seed"), Map.of());
+        DocumentPayload doc = new DocumentPayload(title, passages, source, null, published,
+                List.of(), List.of(source), Map.of());
         return new AnnotationEvent(AnnotationEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), id, 1, Instant.now(),
                 new AnnotationEvent.EngineInfo("litgraph-nlp", engine.engineVersion(), engine.vocabularyVersion()), doc,
                 out.sentences().stream().map(SeedEvents::span).toList(),

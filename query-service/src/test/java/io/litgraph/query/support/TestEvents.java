@@ -39,6 +39,16 @@ public final class TestEvents {
         return new TestEvents(id, version, title, body);
     }
 
+    private String engineVersion = "0.0.1";
+    private String vocabularyVersion = "test-vocab";
+
+    /** The engine and vocabulary version the event claims it was annotated with. */
+    public TestEvents engine(String engineVersion, String vocabularyVersion) {
+        this.engineVersion = engineVersion;
+        this.vocabularyVersion = vocabularyVersion;
+        return this;
+    }
+
     public TestEvents published(String date) {
         this.published = date;
         return this;
@@ -106,7 +116,7 @@ public final class TestEvents {
                 new PassagePayload("abstract", title.length() + 1, body)), "test", "https://example.org/" + id,
                 published, List.of("A. Author"), List.of("test"), Map.of("journal", "Test Journal"));
         return new AnnotationEvent(AnnotationEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), id, version,
-                Instant.now(), new AnnotationEvent.EngineInfo("test-engine", "0.0.1", "test-vocab"), doc, sentences,
+                Instant.now(), new AnnotationEvent.EngineInfo("test-engine", engineVersion, vocabularyVersion), doc, sentences,
                 new ArrayList<>(concepts.values()), mentions, relations);
     }
 }
