@@ -79,10 +79,23 @@ public final class RelationExtractor {
                     || r.type().equals("Conversion");
         }
         if (ta == EntityType.GeneOrGeneProduct && tb == EntityType.GeneOrGeneProduct) {
-            return r.trigger() != null && tokensBetween(tokens, a, b) <= 6 && !r.type().equals("Association");
+            // a mechanistic verb ("phosphorylates", "binds") relates two proteins at any distance in the sentence
+            return r.trigger() != null && !r.type().equals("Association")
+                    && (tokensBetween(tokens, a, b) <= 6 || mechanistic(r.trigger().text()));
         }
         // a disease named in the same sentence as a gene, chemical or variant: co-occurrence is the usual baseline
         return r.trigger() != null || ta == EntityType.DiseaseOrPhenotypicFeature || tb == EntityType.DiseaseOrPhenotypicFeature;
+    }
+
+    private static boolean mechanistic(String trigger) {
+        String t = trigger.toLowerCase();
+        for (String stem : List.of("phosphorylat", "dephosphorylat", "bind", "interact", "ubiquitin", "cleav", "acetylat",
+                "methylat", "activat", "inhibit")) {
+            if (t.startsWith(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int tokensBetween(List<Token> tokens, Mention a, Mention b) {
