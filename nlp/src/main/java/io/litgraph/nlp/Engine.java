@@ -10,6 +10,7 @@ import io.litgraph.nlp.match.Candidate;
 import io.litgraph.nlp.match.DictionaryMatcher;
 import io.litgraph.nlp.match.MentionSelector;
 import io.litgraph.nlp.match.TermIndex;
+import io.litgraph.nlp.match.VariantRecognizer;
 import io.litgraph.nlp.relate.RelationExtractor;
 import io.litgraph.nlp.text.SentenceSplitter;
 import io.litgraph.nlp.text.Token;
@@ -110,7 +111,16 @@ public final class Engine implements Annotator {
                 int index = sentences.size();
                 sentences.add(s);
                 List<Token> tokens = Tokenizer.tokenize(s.text(), s.start());
-                candidates.addAll(selector.select(text, index, tokens, matcher.find(text, 0, tokens)));
+                List<Candidate> found = new ArrayList<>(selector.select(text, index, tokens, matcher.find(text, 0, tokens)));
+                for (Candidate v : VariantRecognizer.find(s.text(), s.start(), index)) {
+                    // a variant notation wins over dictionary words inside it ("Arg", "R215")
+                    found.removeIf(c -> c.overlaps(v));
+                    if (found.stream().noneMatch(c -> c.overlaps(v) && c.type() == EntityType.SequenceVariant)) {
+                        found.add(v);
+                    }
+                }
+                found.sort(java.util.Comparator.comparingInt(Candidate::start));
+                candidates.addAll(found);
                 definitions.addAll(AbbreviationDetector.find(s.text(), s.start()));
             }
         }
@@ -132,7 +142,10 @@ public final class Engine implements Annotator {
                     scopes = ModalityDetector.scopes(s);
                 }
                 Modality m = scopes.of(k.start(), k.end());
-                String id = null;
+                String id = k.externalId();
+                if (id != null) {
+                    concepts.putIfAbsent(id, new Concept(id, k.type(), k.text(), List.of()));
+                }
                 if (k.concept() >= 0) {
                     Concept concept = vocabulary.concept(k.concept());
                     id = concept.id();

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Maps gold-corpus identifiers to CURIEs. Gold files write raw ids: MeSH "D003924" / "C012345" (also
  * "MESH:D003924"), OMIM "OMIM:123456", genes "3569" or "5595(Tax:9606)", species "9606", Cellosaurus
- * "CVCL_0030". Composite fields ("D1|D2", "D1+D2", "D1,D2", "3569;7124") give several ids; "-" gives none.
+ * "CVCL_0030", variants "p|SUB|R|215|W" or "rs121913529". Composite fields ("D1|D2", "D1+D2", "D1,D2",
+ * "3569;7124") give several ids; "-" gives none.
  */
 public final class GoldIds {
 
@@ -25,7 +26,9 @@ public final class GoldIds {
         if (field == null) {
             return out;
         }
-        for (String raw : field.split("[|+,;]")) {
+        // tmVar-style variant ids contain '|' themselves ("p|SUB|R|215|W"); only ';' separates them
+        String separators = type == EntityType.SequenceVariant ? "[;]" : "[|+,;]";
+        for (String raw : field.split(separators)) {
             String id = TAX_SUFFIX.matcher(raw.strip()).replaceAll("").strip();
             if (id.isEmpty() || id.equals("-")) {
                 continue;

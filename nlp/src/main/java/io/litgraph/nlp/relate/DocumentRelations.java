@@ -1,0 +1,461 @@
+package io.litgraph.nlp.relate;
+
+import io.litgraph.nlp.EntityType;
+import io.litgraph.nlp.Mention;
+import io.litgraph.nlp.Relation;
+import io.litgraph.nlp.Span;
+import io.litgraph.nlp.context.Modality;
+import io.litgraph.nlp.context.ModalityDetector;
+import io.litgraph.nlp.relate.RelationCues.Cue;
+import io.litgraph.nlp.text.Token;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Document-level relations between the concepts of one abstract, in the style of BioRED: one relation per
+ * concept pair and document, whether the pair is stated in one sentence or only implied by the abstract as a
+ * whole (the title's entities are what the abstract is about).
+ *
+ * <ol>
+ *   <li>Concepts: mentions grouped by concept id, with counts, title membership and the sentences they occur in.</li>
+ *   <li>Local evidence: every co-occurrence of two concepts in a sentence is read for cue words between them or
+ *   just before them ({@link RelationCues}), a hyphenated "A-induced B", a passive "by", distance and negation.</li>
+ *   <li>Pairs: every pair of the document's salient concepts whose types the field relates is a candidate,
+ *   described by a few general features (type pair, number of sentences shared, title, salience, cues) and scored
+ *   by {@link PairScorer}, a logistic model whose weights {@link RelationTrainer} fits on a training corpus.</li>
+ *   <li>Type: the cues of the pair's sentences decide the relation type within what the type pair allows,
+ *   falling back to the type pair's usual relation (a gene and a disease: Association).</li>
+ * </ol>
+ * Cost is linear in the number of mentions per sentence pair and capped at {@value #MAX_CONCEPTS} concepts.
+ */
+public final class DocumentRelations {
+
+    /** The most salient concepts per document considered for pairs; bounds the quadratic step. */
+    static final int MAX_CONCEPTS = 48;
+    /** Cue words are looked for this many tokens before the first of the two mentions ("inhibition of A by B"). */
+    private static final int WINDOW_BEFORE = 3;
+
+    private DocumentRelations() {
+    }
+
+    /** Coarse participant classes. */
+    enum Kind { GENE, CHEMICAL, DISEASE, VARIANT }
+
+    static Kind kind(EntityType t) {
+        return switch (t) {
+            case GeneOrGeneProduct -> Kind.GENE;
+            case ChemicalEntity -> Kind.CHEMICAL;
+            case DiseaseOrPhenotypicFeature -> Kind.DISEASE;
+            case SequenceVariant -> Kind.VARIANT;
+            default -> null;
+        };
+    }
+
+    /** The related type pairs, unordered, in a fixed order (index = feature block). */
+    enum Pair {
+        GENE_GENE, GENE_CHEMICAL, GENE_DISEASE, CHEMICAL_CHEMICAL, CHEMICAL_DISEASE, DISEASE_VARIANT;
+
+        static Pair of(Kind a, Kind b) {
+            if (a.ordinal() > b.ordinal()) {
+                Kind t = a;
+                a = b;
+                b = t;
+            }
+            return switch (a) {
+                case GENE -> b == Kind.GENE ? GENE_GENE : b == Kind.CHEMICAL ? GENE_CHEMICAL : b == Kind.DISEASE ? GENE_DISEASE : null;
+                case CHEMICAL -> b == Kind.CHEMICAL ? CHEMICAL_CHEMICAL : b == Kind.DISEASE ? CHEMICAL_DISEASE : null;
+                case DISEASE -> b == Kind.VARIANT ? DISEASE_VARIANT : null;
+                case VARIANT -> null;
+            };
+        }
+    }
+
+    /** One concept of the document. */
+    static final class Node {
+        final String id;
+        final Kind kind;
+        final List<Mention> mentions = new ArrayList<>();
+        final List<Integer> sentenceOf = new ArrayList<>();
+        boolean inTitle;
+        boolean top;
+
+        Node(String id, Kind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        int count() {
+            return mentions.size();
+        }
+    }
+
+    /** One co-occurrence of two concepts in a sentence, read for its cues. */
+    record Local(Mention first, Mention second, Span sentence, Cue cue, Token trigger, boolean hyphen, boolean passive,
+                 int distance, int between, boolean negated, boolean speculative) {
+    }
+
+    /** A candidate pair with its evidence and features. */
+    static final class Candidate {
+        final Node a;
+        final Node b;
+        final Pair pair;
+        final EnumMap<Cue, Integer> cues = new EnumMap<>(Cue.class);
+        int sentences;
+        int lastSentence = -1;
+        int minDistance = Integer.MAX_VALUE;
+        int negatedSentences;
+        boolean hyphen;
+        Local best;
+        double[] features;
+        double score;
+
+        Candidate(Node a, Node b, Pair pair) {
+            this.a = a;
+            this.b = b;
+            this.pair = pair;
+        }
+    }
+
+    /** The document's relations, most confident first, those the scorer accepts. */
+    public static List<Relation> extract(List<Span> sentences, List<Mention> mentions) {
+        List<Relation> out = new ArrayList<>();
+        for (Candidate c : candidates(sentences, mentions)) {
+            if (c.score >= PairScorer.THRESHOLD) {
+                out.add(relation(c, sentences));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Relation::confidence).reversed());
+        return out;
+    }
+
+    /** Every candidate pair of the document, scored. */
+    static List<Candidate> candidates(List<Span> sentences, List<Mention> mentions) {
+        // 1: concepts
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        int[] sentenceOfMention = new int[mentions.size()];
+        int si = 0;
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            while (si + 1 < sentences.size() && sentences.get(si).end() <= m.start()) {
+                si++;
+            }
+            sentenceOfMention[i] = si;
+            Kind k = kind(m.type());
+            if (k == null || m.conceptId() == null) {
+                continue;
+            }
+            Node n = nodes.computeIfAbsent(m.conceptId(), id -> new Node(id, k));
+            if (n.kind != k) {
+                continue;
+            }
+            n.mentions.add(m);
+            n.sentenceOf.add(si);
+            n.inTitle |= si == 0;
+        }
+        if (nodes.size() < 2) {
+            return List.of();
+        }
+        Map<Kind, Integer> maxCount = new EnumMap<>(Kind.class);
+        for (Node n : nodes.values()) {
+            maxCount.merge(n.kind, n.count(), Math::max);
+        }
+        for (Node n : nodes.values()) {
+            n.top = n.count() >= 2 && n.count() == maxCount.get(n.kind);
+        }
+        List<Node> kept = new ArrayList<>(nodes.values());
+        if (kept.size() > MAX_CONCEPTS) {
+            kept.sort(Comparator.comparing((Node n) -> !n.inTitle).thenComparing(n -> -n.count()));
+            kept = new ArrayList<>(kept.subList(0, MAX_CONCEPTS));
+        }
+        Map<String, Node> keptById = new HashMap<>();
+        for (Node n : kept) {
+            keptById.put(n.id, n);
+        }
+        // 2: candidate pairs
+        Map<String, Candidate> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            for (int j = i + 1; j < kept.size(); j++) {
+                Pair p = Pair.of(kept.get(i).kind, kept.get(j).kind);
+                if (p != null) {
+                    pairs.put(key(kept.get(i).id, kept.get(j).id), new Candidate(kept.get(i), kept.get(j), p));
+                }
+            }
+        }
+        // 3: local evidence, sentence by sentence
+        int start = 0;
+        while (start < mentions.size()) {
+            int s = sentenceOfMention[start];
+            int end = start;
+            while (end < mentions.size() && sentenceOfMention[end] == s) {
+                end++;
+            }
+            if (end - start > 1) {
+                readSentence(sentences.get(s), s, mentions.subList(start, end), keptById, pairs);
+            }
+            start = end;
+        }
+        // 4: features and scores
+        int concepts = kept.size();
+        List<Candidate> out = new ArrayList<>(pairs.values());
+        for (Candidate c : out) {
+            c.features = features(c, concepts);
+            c.score = PairScorer.score(c.features);
+        }
+        return out;
+    }
+
+    private static String key(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "\t" + b : b + "\t" + a;
+    }
+
+    private static void readSentence(Span sentence, int index, List<Mention> ms, Map<String, Node> nodes,
+                                     Map<String, Candidate> pairs) {
+        ModalityDetector.Scopes scopes = null;
+        for (int i = 0; i < ms.size(); i++) {
+            Mention a = ms.get(i);
+            if (a.conceptId() == null || !nodes.containsKey(a.conceptId())) {
+                continue;
+            }
+            for (int j = i + 1; j < ms.size(); j++) {
+                Mention b = ms.get(j);
+                if (b.conceptId() == null || b.conceptId().equals(a.conceptId()) || b.start() < a.end()) {
+                    continue;
+                }
+                Candidate c = pairs.get(key(a.conceptId(), b.conceptId()));
+                if (c == null) {
+                    continue;
+                }
+                if (scopes == null) {
+                    scopes = ModalityDetector.scopes(sentence);
+                }
+                Local l = read(sentence, scopes, a, b, j - i - 1);
+                if (c.lastSentence != index) {
+                    c.sentences++;
+                    c.lastSentence = index;
+                    if (l.negated()) {
+                        c.negatedSentences++;
+                    }
+                }
+                c.minDistance = Math.min(c.minDistance, l.distance());
+                if (l.cue() != null) {
+                    c.cues.merge(l.cue(), 1, Integer::sum);
+                }
+                c.hyphen |= l.hyphen();
+                if (c.best == null || better(l, c.best)) {
+                    c.best = l;
+                }
+            }
+        }
+    }
+
+    private static boolean better(Local x, Local y) {
+        if ((x.cue() != null) != (y.cue() != null)) {
+            return x.cue() != null;
+        }
+        if (x.negated() != y.negated()) {
+            return !x.negated();
+        }
+        return x.distance() < y.distance();
+    }
+
+    /** The cue between (or just before) two mentions of a sentence. */
+    static Local read(Span sentence, ModalityDetector.Scopes scopes, Mention a, Mention b, int mentionsBetween) {
+        List<Token> tokens = scopes.tokens();
+        Cue cue = null;
+        Token trigger = null;
+        int distance = 0;
+        int firstBefore = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.end() <= a.start()) {
+                firstBefore = k;
+            }
+            if (t.start() >= a.end() && t.end() <= b.start()) {
+                distance++;
+                Cue c = RelationCues.of(t.text().toLowerCase(Locale.ROOT));
+                if (c != null && (cue == null || rank(c) < rank(cue))) {
+                    cue = c;
+                    trigger = t;
+                }
+            }
+        }
+        boolean before = false;
+        if (cue == null && firstBefore >= 0) {
+            for (int k = firstBefore; k >= 0 && k > firstBefore - WINDOW_BEFORE; k--) {
+                Cue c = RelationCues.of(tokens.get(k).text().toLowerCase(Locale.ROOT));
+                if (c != null) {
+                    cue = c;
+                    trigger = tokens.get(k);
+                    before = true;
+                    break;
+                }
+            }
+        }
+        String text = sentence.text();
+        int off = sentence.start();
+        boolean hyphen = false;
+        boolean passive = false;
+        if (trigger != null && !before) {
+            String gapBefore = text.substring(clamp(a.end() - off, text), clamp(trigger.start() - off, text));
+            hyphen = gapBefore.equals("-") || gapBefore.equals("–");
+            String gapAfter = text.substring(clamp(trigger.end() - off, text), clamp(b.start() - off, text)).toLowerCase(Locale.ROOT);
+            String word = trigger.text().toLowerCase(Locale.ROOT);
+            passive = !hyphen && (gapAfter.startsWith(" by ") || gapAfter.contains(" by ")) && (word.endsWith("ed") || word.endsWith("en"));
+        }
+        if (trigger != null && cue == Cue.BIND && a.type() == EntityType.ChemicalEntity && b.type() == EntityType.ChemicalEntity
+                && trigger.text().toLowerCase(Locale.ROOT).startsWith("interact")) {
+            cue = Cue.DRUG_INTERACTION;
+        }
+        Modality m = scopes.of(Math.min(a.start(), trigger != null ? trigger.start() : a.start()), b.end());
+        return new Local(a, b, sentence, cue, trigger, hyphen, passive, distance, mentionsBetween, m.negated(), m.speculative());
+    }
+
+    private static int clamp(int i, String s) {
+        return Math.max(0, Math.min(s.length(), i));
+    }
+
+    /** Which cue wins when several stand between two mentions: the more specific. */
+    private static int rank(Cue c) {
+        return switch (c) {
+            case DRUG_INTERACTION -> 0;
+            case CONVERSION -> 1;
+            case COTREAT -> 2;
+            case COMPARISON -> 3;
+            case BIND -> 4;
+            case NEGATIVE -> 5;
+            case TREAT -> 6;
+            case POSITIVE -> 7;
+            case ASSOCIATION -> 8;
+        };
+    }
+
+    // ---- features ----
+
+    /** Feature names, in vector order (for the trainer's report). */
+    static final List<String> FEATURES = new ArrayList<>();
+    private static final int PAIR_BLOCK = 7; // per type pair: bias, >=1, >=2, >=3 sentences, one title, both title, cue
+
+    static {
+        FEATURES.add("bias");
+        for (Pair p : Pair.values()) {
+            for (String f : new String[]{"prior", "shared1", "shared2", "shared3", "title1", "title2", "cue"}) {
+                FEATURES.add(p.name().toLowerCase(Locale.ROOT) + "." + f);
+            }
+        }
+        for (String f : new String[]{"logMinCount", "logMaxCount", "top", "close5", "close15", "allNegated",
+                "specificCue", "associationCue", "hyphen", "logConcepts", "crowded"}) {
+            FEATURES.add(f);
+        }
+    }
+
+    static double[] features(Candidate c, int concepts) {
+        double[] x = new double[FEATURES.size()];
+        x[0] = 1;
+        int base = 1 + c.pair.ordinal() * PAIR_BLOCK;
+        x[base] = 1;
+        x[base + 1] = c.sentences >= 1 ? 1 : 0;
+        x[base + 2] = c.sentences >= 2 ? 1 : 0;
+        x[base + 3] = c.sentences >= 3 ? 1 : 0;
+        int titles = (c.a.inTitle ? 1 : 0) + (c.b.inTitle ? 1 : 0);
+        x[base + 4] = titles >= 1 ? 1 : 0;
+        x[base + 5] = titles == 2 ? 1 : 0;
+        boolean specific = false;
+        for (Cue k : c.cues.keySet()) {
+            specific |= k != Cue.ASSOCIATION;
+        }
+        x[base + 6] = specific ? 1 : 0;
+        int g = 1 + Pair.values().length * PAIR_BLOCK;
+        x[g] = Math.log(Math.min(c.a.count(), c.b.count()));
+        x[g + 1] = Math.log(Math.max(c.a.count(), c.b.count()));
+        x[g + 2] = (c.a.top ? 1 : 0) + (c.b.top ? 1 : 0);
+        x[g + 3] = c.sentences > 0 && c.minDistance <= 5 ? 1 : 0;
+        x[g + 4] = c.sentences > 0 && c.minDistance <= 15 ? 1 : 0;
+        x[g + 5] = c.sentences > 0 && c.negatedSentences == c.sentences ? 1 : 0;
+        x[g + 6] = specific ? Math.log(1 + c.cues.values().stream().mapToInt(Integer::intValue).sum()) : 0;
+        x[g + 7] = c.cues.containsKey(Cue.ASSOCIATION) ? 1 : 0;
+        x[g + 8] = c.hyphen ? 1 : 0;
+        x[g + 9] = Math.log(concepts);
+        x[g + 10] = c.best != null && c.best.between() >= 3 ? 1 : 0;
+        return x;
+    }
+
+    // ---- typing and output ----
+
+    private static int n(Candidate c, Cue k) {
+        return c.cues.getOrDefault(k, 0);
+    }
+
+    /** The BioRED relation type of an accepted pair. */
+    static String type(Candidate c) {
+        int pos = n(c, Cue.POSITIVE) + (c.hyphen ? 1 : 0);
+        int neg = n(c, Cue.NEGATIVE);
+        int treat = n(c, Cue.TREAT);
+        return switch (c.pair) {
+            case GENE_DISEASE -> "Association";
+            case DISEASE_VARIANT -> pos > neg && pos > 0 ? "Positive_Correlation" : "Association";
+            case CHEMICAL_DISEASE -> neg + treat > pos ? "Negative_Correlation"
+                    : pos > 0 ? "Positive_Correlation" : c.cues.containsKey(Cue.ASSOCIATION) ? "Association" : "Positive_Correlation";
+            case GENE_CHEMICAL -> n(c, Cue.BIND) > 0 && n(c, Cue.BIND) >= pos + neg ? "Bind"
+                    : neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";
+            case GENE_GENE -> n(c, Cue.BIND) > 0 && n(c, Cue.BIND) >= pos + neg ? "Bind"
+                    : neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";
+            case CHEMICAL_CHEMICAL -> n(c, Cue.DRUG_INTERACTION) > 0 ? "Drug_Interaction"
+                    : n(c, Cue.CONVERSION) > 0 ? "Conversion"
+                    : n(c, Cue.COTREAT) > 0 ? "Cotreatment"
+                    : n(c, Cue.COMPARISON) > 0 ? "Comparison"
+                    : neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";
+        };
+    }
+
+    private static boolean directedType(String type) {
+        return type.equals("Positive_Correlation") || type.equals("Negative_Correlation") || type.equals("Conversion");
+    }
+
+    static Relation relation(Candidate c, List<Span> sentences) {
+        String type = type(c);
+        Local l = c.best;
+        Mention subject;
+        Mention object;
+        Span sentence;
+        Span trigger = null;
+        boolean negated = false;
+        boolean speculative = false;
+        boolean directed = false;
+        if (l != null) {
+            sentence = l.sentence();
+            boolean reverse = l.passive();
+            subject = reverse ? l.second() : l.first();
+            object = reverse ? l.first() : l.second();
+            if (l.trigger() != null) {
+                trigger = new Span(l.trigger().start(), l.trigger().end(), l.trigger().text());
+                directed = directedType(type) && l.cue() != Cue.ASSOCIATION;
+            }
+            negated = c.negatedSentences == c.sentences;
+            speculative = l.speculative();
+        } else {
+            // not stated in one sentence: the first mentions of both, the evidence sentence that of the earlier one
+            Mention x = c.a.mentions.get(0);
+            Mention y = c.b.mentions.get(0);
+            int sx = c.a.sentenceOf.get(0);
+            int sy = c.b.sentenceOf.get(0);
+            subject = x.start() <= y.start() ? x : y;
+            object = subject == x ? y : x;
+            sentence = sentences.get(Math.min(sx, sy));
+        }
+        if (!directed && kind(subject.type()) == Kind.DISEASE && kind(object.type()) != Kind.DISEASE) {
+            Mention t = subject; // undirected: the gene, chemical or variant first, the disease second
+            subject = object;
+            object = t;
+        }
+        return new Relation(type, subject.conceptId(), object.conceptId(), directed, trigger, sentence,
+                new Span(subject.start(), subject.end(), subject.text()), new Span(object.start(), object.end(), object.text()),
+                negated, speculative, Math.round(c.score * 1000) / 1000.0);
+    }
+}
