@@ -67,13 +67,15 @@ public class ExportResource {
             while (written < max) {
                 int page = Math.min(PAGE, max - written);
                 List<Hit> hits = search.search(filter, after, page);
-                for (Hit hit : hits.subList(0, Math.min(hits.size(), page))) {
-                    var doc = documents.find(hit.summary().id());
-                    if (doc.isPresent()) {
-                        writer.write(doc.get());
-                    }
-                    written++;
-                    after = new DocumentSearch.After(hit.score(), hit.seq());
+                List<Hit> pageHits = hits.subList(0, Math.min(hits.size(), page));
+                // one batch of queries per page, not one per document
+                for (var doc : documents.findAll(pageHits.stream().map(h -> h.summary().id()).toList())) {
+                    writer.write(doc);
+                }
+                written += pageHits.size();
+                if (!pageHits.isEmpty()) {
+                    Hit last = pageHits.get(pageHits.size() - 1);
+                    after = new DocumentSearch.After(last.score(), last.seq());
                 }
                 if (hits.size() <= page) {
                     break;
