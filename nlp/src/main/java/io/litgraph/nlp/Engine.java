@@ -104,6 +104,7 @@ public final class Engine implements Annotator {
         String text = layout(document.passages());
         // 1-4: sentences, tokens, dictionary hits, mentions
         List<Span> sentences = new ArrayList<>();
+        List<List<Token>> sentenceTokens = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         List<Abbreviation> definitions = new ArrayList<>();
         for (Passage p : document.passages()) {
@@ -111,6 +112,7 @@ public final class Engine implements Annotator {
                 int index = sentences.size();
                 sentences.add(s);
                 List<Token> tokens = Tokenizer.tokenize(s.text(), s.start());
+                sentenceTokens.add(tokens);
                 List<Candidate> found = new ArrayList<>(selector.select(text, index, tokens, matcher.find(text, 0, tokens)));
                 for (Candidate v : VariantRecognizer.find(s.text(), s.start(), index)) {
                     // a variant notation wins over dictionary words inside it ("Arg", "R215")
@@ -139,7 +141,7 @@ public final class Engine implements Annotator {
             while (c < candidates.size() && candidates.get(c).sentence() == si) {
                 Candidate k = candidates.get(c++);
                 if (scopes == null) {
-                    scopes = ModalityDetector.scopes(s);
+                    scopes = ModalityDetector.scopes(s, sentenceTokens.get(si));
                 }
                 Modality m = scopes.of(k.start(), k.end());
                 String id = k.externalId();

@@ -31,7 +31,11 @@ public final class ModalityDetector {
 
     /** A sentence's cue scopes, computed once and queried per span. */
     public static Scopes scopes(Span sentence) {
-        List<Token> tokens = Tokenizer.tokenize(sentence.text(), sentence.start());
+        return scopes(sentence, Tokenizer.tokenize(sentence.text(), sentence.start()));
+    }
+
+    /** Same, reusing the sentence's tokens. */
+    public static Scopes scopes(Span sentence, List<Token> tokens) {
         int n = tokens.size();
         boolean[] neg = new boolean[n];
         boolean[] spec = new boolean[n];

@@ -35,6 +35,9 @@ public final class VariantRecognizer {
     }
 
     public static List<Candidate> find(String sentence, int base, int sentenceIndex) {
+        if (!hasDigitNextToLetter(sentence)) {
+            return List.of(); // every notation has a position number next to a letter: skip the regexes
+        }
         List<Candidate> out = new ArrayList<>();
         Matcher m = RS.matcher(sentence);
         while (m.find()) {
@@ -60,6 +63,17 @@ public final class VariantRecognizer {
             out.add(candidate(sentence, base, m, "c|DEL|" + m.group(1) + "|" + what, sentenceIndex));
         }
         return out;
+    }
+
+    private static boolean hasDigitNextToLetter(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char a = s.charAt(i - 1);
+            char b = s.charAt(i);
+            if (Character.isDigit(a) && Character.isLetter(b) || Character.isLetter(a) && Character.isDigit(b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String one(String aa) {

@@ -112,6 +112,8 @@ public final class DocumentRelations {
         int minDistance = Integer.MAX_VALUE;
         int negatedSentences;
         boolean hyphen;
+        /** stated outright in some sentence: see {@link #explicit} */
+        boolean explicit;
         Local best;
         double[] features;
         double score;
@@ -127,7 +129,7 @@ public final class DocumentRelations {
     public static List<Relation> extract(List<Span> sentences, List<Mention> mentions) {
         List<Relation> out = new ArrayList<>();
         for (Candidate c : candidates(sentences, mentions)) {
-            if (c.score >= PairScorer.THRESHOLD) {
+            if (c.score >= PairScorer.THRESHOLD || c.explicit) {
                 out.add(relation(c, sentences));
             }
         }
@@ -248,11 +250,36 @@ public final class DocumentRelations {
                     c.cues.merge(l.cue(), 1, Integer::sum);
                 }
                 c.hyphen |= l.hyphen();
+                c.explicit |= explicit(l);
                 if (c.best == null || better(l, c.best)) {
                     c.best = l;
                 }
             }
         }
+    }
+
+    /** Post-translational modification words: "A phosphorylates B" states a direct mechanistic relation. */
+    private static final List<String> MECHANISTIC = List.of("phosphorylat", "dephosphorylat", "ubiquitinat", "acetylat",
+            "deacetylat", "methylat", "sumoylat", "cleav", "transactivat");
+
+    /**
+     * A relation stated outright in one affirmative sentence, reported whatever the document-level score: a
+     * hyphenated "A-induced B", a modification word between two genes, or binding words with at most four
+     * words between the two.
+     */
+    static boolean explicit(Local l) {
+        if (l.cue() == null || l.negated() || l.between() > 1) {
+            return false;
+        }
+        if (l.hyphen() && l.cue() != Cue.ASSOCIATION && l.distance() <= 4) {
+            return true;
+        }
+        String word = l.trigger().text().toLowerCase(Locale.ROOT);
+        boolean genes = l.first().type() == EntityType.GeneOrGeneProduct && l.second().type() == EntityType.GeneOrGeneProduct;
+        if (genes && MECHANISTIC.stream().anyMatch(word::startsWith)) {
+            return true;
+        }
+        return l.cue() == Cue.BIND && l.distance() <= 4;
     }
 
     private static boolean better(Local x, Local y) {
@@ -402,10 +429,11 @@ public final class DocumentRelations {
             case DISEASE_VARIANT -> pos > neg && pos > 0 ? "Positive_Correlation" : "Association";
             case CHEMICAL_DISEASE -> neg + treat > pos ? "Negative_Correlation"
                     : pos > 0 ? "Positive_Correlation" : c.cues.containsKey(Cue.ASSOCIATION) ? "Association" : "Positive_Correlation";
-            case GENE_CHEMICAL -> n(c, Cue.BIND) > 0 && n(c, Cue.BIND) >= pos + neg ? "Bind"
-                    : neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";
-            case GENE_GENE -> n(c, Cue.BIND) > 0 && n(c, Cue.BIND) >= pos + neg ? "Bind"
-                    : neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";
+            // a chemical and a gene: the cue's direction; "binds" is mostly annotated as the general Association
+            case GENE_CHEMICAL -> neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";
+            // two genes: up/down words between genes mostly describe pathways, annotated as Association; binding
+            // language is the one specific type that holds up
+            case GENE_GENE -> n(c, Cue.BIND) > 0 && n(c, Cue.BIND) >= pos + neg ? "Bind" : "Association";
             case CHEMICAL_CHEMICAL -> n(c, Cue.DRUG_INTERACTION) > 0 ? "Drug_Interaction"
                     : n(c, Cue.CONVERSION) > 0 ? "Conversion"
                     : n(c, Cue.COTREAT) > 0 ? "Cotreatment"

@@ -66,7 +66,7 @@ final class PairScorer {
             -0.4503, // crowded
     };
 
-    static final double THRESHOLD = 0.3;
+    static final double THRESHOLD = 0.35;
 
     private PairScorer() {
     }

@@ -34,7 +34,7 @@ import java.util.Set;
 public final class RelationTrainer {
 
     /** One labelled candidate. */
-    record Row(String doc, String pair, double[] x, boolean gold, String type, String goldType, boolean cid) {
+    record Row(String doc, String pair, String kind, double[] x, boolean gold, String type, String goldType, boolean cid, boolean explicit) {
     }
 
     /** Candidates of one corpus with its gold pairs. */
@@ -43,6 +43,8 @@ public final class RelationTrainer {
 
     /** Score the relation stage alone: gold entity mentions (with their gold ids) instead of the engine's. */
     static boolean ORACLE;
+    /** Report explicit statements whatever their score (as the engine does); --no-explicit to measure without. */
+    static boolean EXPLICIT = true;
 
     /** The gold file's entity mentions as engine mentions, one per id, in text order. */
     static List<io.litgraph.nlp.Mention> goldMentions(PubTatorDocument d) {
@@ -83,6 +85,7 @@ public final class RelationTrainer {
                 case "--dev" -> dev.add(Path.of(args[++i]));
                 case "--current" -> current = true;
                 case "--gold-entities" -> ORACLE = true;
+                case "--no-explicit" -> EXPLICIT = false;
                 case "--l2" -> l2 = Double.parseDouble(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -169,8 +172,8 @@ public final class RelationTrainer {
                 }
                 String pair = ORACLE ? pair(c.a.id, c.b.id) : pair(project(x), project(y));
                 String type = DocumentRelations.type(c);
-                rows.add(new Row(d.id(), pair, c.features, gp.contains(pair), type, gt.getOrDefault(pair, ""),
-                        chemDis && !type.equals("Negative_Correlation")));
+                rows.add(new Row(d.id(), pair, c.pair.name(), c.features, gp.contains(pair), type, gt.getOrDefault(pair, ""),
+                        chemDis && !type.equals("Negative_Correlation"), c.explicit));
             }
         }
         return new Set_(rows, goldPairs, goldTyped, cidOnly);
@@ -239,7 +242,7 @@ public final class RelationTrainer {
             Set<String> pp = new HashSet<>();
             Set<String> pt = new HashSet<>();
             for (Row r : s.rows()) {
-                if (PairScorer.score(r.x(), w) >= t && (!s.cidOnly() || r.cid())) {
+                if ((PairScorer.score(r.x(), w) >= t || EXPLICIT && r.explicit()) && (!s.cidOnly() || r.cid())) {
                     pp.add(r.doc() + "\t" + r.pair());
                     pt.add(r.doc() + "\t" + r.pair() + "\t" + (s.cidOnly() ? "CID" : r.type()));
                 }
@@ -262,7 +265,7 @@ public final class RelationTrainer {
         Map<String, Integer> confusion = new java.util.TreeMap<>();
         for (Row r : s.rows()) {
             if (r.gold() && PairScorer.score(r.x(), w) >= PairScorer.THRESHOLD && !s.cidOnly()) {
-                confusion.merge(r.goldType() + " <- " + r.type(), 1, Integer::sum);
+                confusion.merge(r.kind() + " " + r.goldType() + " <- " + r.type(), 1, Integer::sum);
             }
         }
         confusion.forEach((k, v) -> System.out.println("    " + k + "\t" + v));
