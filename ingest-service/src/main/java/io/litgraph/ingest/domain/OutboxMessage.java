@@ -1,5 +1,8 @@
 package io.litgraph.ingest.domain;
 
+import io.litgraph.events.DocumentEvent;
+import io.litgraph.events.EventJson;
+import io.litgraph.events.Topics;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,6 +40,19 @@ public class OutboxMessage extends PanacheEntityBase {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+
+    /** The outbox row that publishes {@code event} to the documents topic, keyed by document id. */
+    public static OutboxMessage of(DocumentEvent event) {
+        OutboxMessage message = new OutboxMessage();
+        message.topic = Topics.DOCUMENTS;
+        message.recordKey = event.documentId();
+        message.eventType = DocumentEvent.TYPE;
+        message.schemaVersion = DocumentEvent.SCHEMA_VERSION;
+        message.payload = EventJson.write(event);
+        message.documentId = event.documentId();
+        message.documentVersion = event.version();
+        return message;
+    }
 
     /**
      * The oldest unpublished rows that no other relay instance holds. SKIP LOCKED lets several
