@@ -98,7 +98,7 @@ public final class DocumentRelations {
 
     /** One co-occurrence of two concepts in a sentence, read for its cues. */
     record Local(Mention first, Mention second, Span sentence, Cue cue, Token trigger, boolean hyphen, boolean passive,
-                 int distance, int between, boolean negated, boolean speculative) {
+                 int distance, int between, boolean negated, boolean speculative, boolean mechanistic) {
     }
 
     /** A candidate pair with its evidence and features. */
@@ -264,19 +264,21 @@ public final class DocumentRelations {
 
     /**
      * A relation stated outright in one affirmative sentence, reported whatever the document-level score: a
-     * hyphenated "A-induced B", a modification word between two genes, or binding words with at most four
-     * words between the two.
+     * hyphenated "A-induced B", a modification word between two genes (at most three other mentions and twenty
+     * words between), or binding words with at most four words and one other mention between the two.
      */
     static boolean explicit(Local l) {
-        if (l.cue() == null || l.negated() || l.between() > 1) {
+        if (l.cue() == null || l.negated()) {
+            return false;
+        }
+        boolean genes = l.first().type() == EntityType.GeneOrGeneProduct && l.second().type() == EntityType.GeneOrGeneProduct;
+        if (genes && l.mechanistic() && l.between() <= 3 && l.distance() <= 20) {
+            return true; // "JNK activation in muscle and liver promotes phosphorylation of IRS-1"
+        }
+        if (l.between() > 1) {
             return false;
         }
         if (l.hyphen() && l.cue() != Cue.ASSOCIATION && l.distance() <= 4) {
-            return true;
-        }
-        String word = l.trigger().text().toLowerCase(Locale.ROOT);
-        boolean genes = l.first().type() == EntityType.GeneOrGeneProduct && l.second().type() == EntityType.GeneOrGeneProduct;
-        if (genes && MECHANISTIC.stream().anyMatch(word::startsWith)) {
             return true;
         }
         return l.cue() == Cue.BIND && l.distance() <= 4;
@@ -299,6 +301,7 @@ public final class DocumentRelations {
         Token trigger = null;
         int distance = 0;
         int firstBefore = -1;
+        boolean mechanistic = false;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             if (t.end() <= a.start()) {
@@ -306,7 +309,9 @@ public final class DocumentRelations {
             }
             if (t.start() >= a.end() && t.end() <= b.start()) {
                 distance++;
-                Cue c = RelationCues.of(t.text().toLowerCase(Locale.ROOT));
+                String lower = t.text().toLowerCase(Locale.ROOT);
+                mechanistic |= MECHANISTIC.stream().anyMatch(lower::startsWith);
+                Cue c = RelationCues.of(lower);
                 if (c != null && (cue == null || rank(c) < rank(cue))) {
                     cue = c;
                     trigger = t;
@@ -341,7 +346,8 @@ public final class DocumentRelations {
             cue = Cue.DRUG_INTERACTION;
         }
         Modality m = scopes.of(Math.min(a.start(), trigger != null ? trigger.start() : a.start()), b.end());
-        return new Local(a, b, sentence, cue, trigger, hyphen, passive, distance, mentionsBetween, m.negated(), m.speculative());
+        return new Local(a, b, sentence, cue, trigger, hyphen, passive, distance, mentionsBetween, m.negated(), m.speculative(),
+                mechanistic);
     }
 
     private static int clamp(int i, String s) {
