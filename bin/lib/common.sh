@@ -50,5 +50,14 @@ random_secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 run_cli() {
   [ -f "$CLI_JAR" ] || ensure_build
+  # CLI commands talk to the stack `up` started: its URLs and, unless given, its ingest API key
+  export LITGRAPH_INGEST_URL="${LITGRAPH_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}"
+  export LITGRAPH_ENTITY_URL="${LITGRAPH_ENTITY_URL:-http://127.0.0.1:$ENTITY_PORT}"
+  export LITGRAPH_QUERY_URL="${LITGRAPH_QUERY_URL:-http://127.0.0.1:$QUERY_PORT}"
+  export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
+  if [ -z "${LITGRAPH_API_KEY:-}" ] && [ -r "$SECRETS_FILE" ]; then
+    LITGRAPH_API_KEY=$(sed -n 's/^LITGRAPH_API_KEY=//p' "$SECRETS_FILE")
+    export LITGRAPH_API_KEY
+  fi
   exec java ${LITGRAPH_CLI_JAVA_OPTS:--Xmx2g} -jar "$CLI_JAR" "$@"
 }

@@ -4,6 +4,7 @@ import io.litgraph.cli.annotate.AnnotateCommand;
 import io.litgraph.cli.dlq.DlqCommand;
 import io.litgraph.cli.evaluate.EvaluateCommand;
 import io.litgraph.cli.ingest.IngestCommand;
+import io.litgraph.cli.reannotate.ReannotateCommand;
 import io.litgraph.cli.summary.SummaryCommand;
 import io.litgraph.cli.topics.TopicsCommand;
 import io.litgraph.cli.vocab.VocabCommand;
@@ -17,7 +18,8 @@ import java.io.PrintWriter;
         description = "litgraph command-line tool: annotate text offline, evaluate the engine, build vocabularies,"
                 + " create Kafka topics, ingest files, handle dead letters and summarize a running stack.",
         subcommands = {AnnotateCommand.class, EvaluateCommand.class, VocabCommand.class, TopicsCommand.class,
-                IngestCommand.class, DlqCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class},
+                IngestCommand.class, DlqCommand.class, SummaryCommand.class, ReannotateCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and something failed (e.g. a document was rejected)",
                 "2:invalid usage (unknown option, missing argument)", "3:a user error (file not found, unreachable server …)",
