@@ -106,6 +106,20 @@ class LitgraphUpIT {
         assertFalse(status.output().contains("DOWN"), status.output());
     }
 
+    @Test
+    @Order(7)
+    void reannotationRunsEveryDocumentThroughTheStreamAgain() throws Exception {
+        long before = get(Stack.QUERY_PORT, "/api/stats").path("documents").asLong();
+        Stack.Result result = stack.run(300, "reannotate", "--timeout", "240");
+        assertEquals(0, result.exitCode(), result.output());
+        var queued = java.util.regex.Pattern.compile("queued (\\d+) documents").matcher(result.output());
+        assertTrue(queued.find(), result.output());
+        // other test classes share the stack and may have added documents meanwhile, never removed any
+        assertTrue(Long.parseLong(queued.group(1)) >= before, result.output());
+        assertTrue(result.output().contains("re-annotation complete"), result.output());
+        assertTrue(get(Stack.QUERY_PORT, "/api/stats").path("documents").asLong() >= before, "no document lost");
+    }
+
     private Properties secrets() throws IOException {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(stack.runDir.resolve("secrets.env"))) {
