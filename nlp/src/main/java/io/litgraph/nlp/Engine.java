@@ -11,6 +11,7 @@ import io.litgraph.nlp.match.DictionaryMatcher;
 import io.litgraph.nlp.match.MentionSelector;
 import io.litgraph.nlp.match.TermIndex;
 import io.litgraph.nlp.match.VariantRecognizer;
+import io.litgraph.nlp.relate.DocumentRelations;
 import io.litgraph.nlp.relate.RelationExtractor;
 import io.litgraph.nlp.text.SentenceSplitter;
 import io.litgraph.nlp.text.Token;
@@ -37,7 +38,7 @@ import java.util.Map;
  *   <li>{@link AbbreviationDetector} + {@link AbbreviationResolver}: local "long form (SF)" definitions</li>
  *   <li>{@link SpeciesAssigner}: no human gene id for a gene of another organism</li>
  *   <li>{@link ModalityDetector}: negation and speculation flags</li>
- *   <li>{@link RelationExtractor}: sentence-level relations, aggregated per document</li>
+ *   <li>{@link RelationExtractor}, {@link DocumentRelations}: relations per document, scored</li>
  * </ol>
  * Immutable and thread-safe: all state is the vocabulary and its index, built once.
  */
@@ -162,7 +163,7 @@ public final class Engine implements Annotator {
                 sentenceRelations.addAll(RelationExtractor.inSentence(s, inSentence, scopes));
             }
         }
-        List<Relation> relations = RelationExtractor.aggregate(sentenceRelations);
+        List<Relation> relations = DocumentRelations.extract(sentences, mentions, RelationExtractor.aggregate(sentenceRelations));
         return new AnnotatedDocument(document.id(), List.copyOf(sentences), List.copyOf(mentions),
                 List.copyOf(concepts.values()), List.copyOf(relations), ENGINE_VERSION, vocabulary.version());
     }

@@ -137,6 +137,27 @@ public final class DocumentRelations {
         return out;
     }
 
+    /**
+     * The document's relations: {@link #extract(List, List)} for genes, chemicals, diseases and variants, plus those
+     * sentence-level relations ({@link RelationExtractor#aggregate}) that involve a participant of another type
+     * (cell type, biological process, behaviour), which the document-level model does not cover.
+     */
+    public static List<Relation> extract(List<Span> sentences, List<Mention> mentions, List<Relation> sentenceLevel) {
+        List<Relation> out = new ArrayList<>(extract(sentences, mentions));
+        java.util.Set<String> core = new java.util.HashSet<>();
+        for (Mention m : mentions) {
+            if (m.conceptId() != null && kind(m.type()) != null) {
+                core.add(m.conceptId());
+            }
+        }
+        for (Relation r : sentenceLevel) {
+            if (!core.contains(r.subjectId()) || !core.contains(r.objectId())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** Every candidate pair of the document, scored. */
     static List<Candidate> candidates(List<Span> sentences, List<Mention> mentions) {
         // 1: concepts
@@ -237,7 +258,11 @@ public final class DocumentRelations {
                 if (scopes == null) {
                     scopes = ModalityDetector.scopes(sentence);
                 }
-                Local l = read(sentence, scopes, a, b, j - i - 1);
+                int between = 0; // gene, chemical, disease or variant mentions between the two
+                for (int k = i + 1; k < j; k++) {
+                    between += kind(ms.get(k).type()) != null ? 1 : 0;
+                }
+                Local l = read(sentence, scopes, a, b, between);
                 if (c.lastSentence != index) {
                     c.sentences++;
                     c.lastSentence = index;
