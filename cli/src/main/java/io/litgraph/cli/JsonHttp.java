@@ -1,8 +1,7 @@
-package io.litgraph.cli.reannotate;
+package io.litgraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.litgraph.cli.UserException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,16 +12,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** GET and POST of JSON against the services, with user-facing errors instead of stack traces. */
-final class JsonHttp {
+public final class JsonHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    JsonNode get(String url) {
+    public JsonNode get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), url, 200);
     }
 
-    JsonNode post(String url, String bearer, int expected) {
+    public JsonNode post(String url, String bearer, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -2,7 +2,10 @@ package io.litgraph.cli.reannotate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.litgraph.cli.UserException;
+import io.litgraph.cli.JsonHttp;
+import io.litgraph.cli.StackUrls;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,14 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "reannotate", mixinStandardHelpOptions = true,
         description = "Re-process every stored document through the stream with the current engine and vocabulary.")
 public class ReannotateCommand implements Callable<Integer> {
-    @Option(names = "--ingest-url", defaultValue = "${env:LITGRAPH_INGEST_URL:-http://localhost:8081}", paramLabel = "URL")
-    String ingestUrl;
-
-    @Option(names = "--entity-url", defaultValue = "${env:LITGRAPH_ENTITY_URL:-http://localhost:8082}", paramLabel = "URL")
-    String entityUrl;
-
-    @Option(names = "--query-url", defaultValue = "${env:LITGRAPH_QUERY_URL:-http://localhost:8083}", paramLabel = "URL")
-    String queryUrl;
+    @Mixin
+    StackUrls urls;
 
     @Option(names = "--api-key", defaultValue = "${env:LITGRAPH_API_KEY}", paramLabel = "KEY",
             description = "ingest API key (default: $LITGRAPH_API_KEY)")
@@ -51,10 +48,10 @@ public class ReannotateCommand implements Callable<Integer> {
             throw new UserException("an ingest API key is needed: --api-key or LITGRAPH_API_KEY");
         }
         PrintWriter out = spec.commandLine().getOut();
-        JsonNode engine = http.get(entityUrl + "/api/engine");
+        JsonNode engine = http.get(urls.entity + "/api/engine");
         String version = engine.path("version").asText();
         String vocabulary = engine.path("vocabularyVersion").asText();
-        long queued = http.post(ingestUrl + "/api/admin/reannotate", apiKey, 202).path("queued").asLong();
+        long queued = http.post(urls.ingest + "/api/admin/reannotate", apiKey, 202).path("queued").asLong();
         out.printf("queued %d documents for engine %s with vocabulary %s%n", queued, version, vocabulary);
         out.flush();
         if (noWait) {
@@ -75,12 +72,12 @@ public class ReannotateCommand implements Callable<Integer> {
             }
             Thread.sleep(Duration.ofSeconds(1).toMillis());
         }
-        out.printf("not complete after %d s; it goes on in the background (see %s/api/stats)%n", timeoutSeconds, queryUrl);
+        out.printf("not complete after %d s; it goes on in the background (see %s/api/stats)%n", timeoutSeconds, urls.query);
         return 1;
     }
 
     private Progress progress(String version, String vocabulary) {
-        JsonNode stats = http.get(queryUrl + "/api/stats");
+        JsonNode stats = http.get(urls.query + "/api/stats");
         long current = 0;
         for (JsonNode e : stats.path("documentsByEngine")) {
             if (version.equals(e.path("engineVersion").asText()) && vocabulary.equals(e.path("vocabularyVersion").asText())) {

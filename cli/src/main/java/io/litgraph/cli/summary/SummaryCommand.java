@@ -1,22 +1,16 @@
 package io.litgraph.cli.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.litgraph.cli.UserException;
+import io.litgraph.cli.JsonHttp;
+import io.litgraph.cli.StackUrls;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,16 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Summarize what a running stack holds: documents, mentions by type, top concepts and relations.")
 public class SummaryCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--query-url", defaultValue = "${env:LITGRAPH_QUERY_URL:-http://localhost:8083}", paramLabel = "URL")
-    String queryUrl;
-
-    @Option(names = "--ingest-url", defaultValue = "${env:LITGRAPH_INGEST_URL:-http://localhost:8081}", paramLabel = "URL")
-    String ingestUrl;
-
-    @Option(names = "--entity-url", defaultValue = "http://localhost:8082", paramLabel = "URL")
-    String entityUrl;
+    @Mixin
+    StackUrls urls;
 
     @Option(names = "--secrets", paramLabel = "FILE", description = "where the ingest API key is kept (printed, not read)")
     Path secrets;
@@ -47,10 +34,10 @@ public class SummaryCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonHttp http = new JsonHttp();
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Tally tally = new Tally();
         String cursor = null;
         int read = 0;
@@ -69,11 +56,11 @@ public class SummaryCommand implements Callable<Integer> {
         tally.print(out);
         out.println();
         out.println("Try next:");
-        out.println("  " + queryUrl + "/api/documents");
-        out.println("  " + queryUrl + "/api/concepts?q=interleukin");
-        tally.topConceptId().ifPresent(id -> out.println("  " + queryUrl + "/api/concepts/" + id + "/neighbors"));
-        out.println("  " + queryUrl + "/            (Explorer)");
-        out.println("  " + queryUrl + "/q/swagger-ui  (API docs; also " + ingestUrl + "/q/swagger-ui, " + entityUrl + "/q/swagger-ui)");
+        out.println("  " + urls.query + "/api/documents");
+        out.println("  " + urls.query + "/api/concepts?q=interleukin");
+        tally.topConceptId().ifPresent(id -> out.println("  " + urls.query + "/api/concepts/" + id + "/neighbors"));
+        out.println("  " + urls.query + "/            (Explorer)");
+        out.println("  " + urls.query + "/q/swagger-ui  (API docs; also " + urls.ingest + "/q/swagger-ui, " + urls.entity + "/q/swagger-ui)");
         if (secrets != null) {
             out.println("Ingest more: ./bin/litgraph ingest PATH --api-key \"$LITGRAPH_API_KEY\"   (key in " + secrets + ")");
         }
@@ -81,18 +68,8 @@ public class SummaryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new UserException("query-service is not reachable at " + queryUrl);
-        }
-        if (response.statusCode() != 200) {
-            throw new UserException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
+    private JsonNode get(String path) {
+        return http.get(urls.query + path);
     }
 
     private static String encode(String s) {
