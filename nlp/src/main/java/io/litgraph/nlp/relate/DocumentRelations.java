@@ -450,13 +450,21 @@ public final class DocumentRelations {
         return c.cues.getOrDefault(k, 0);
     }
 
+    /** The cue of the pair's best sentence when it joins the two directly: the one word between them. */
+    private static Cue direct(Candidate c) {
+        Local l = c.best;
+        return l != null && l.cue() != null && !l.negated() && l.between() == 0 && l.distance() == 1 ? l.cue() : null;
+    }
+
     /** The BioRED relation type of an accepted pair. */
     static String type(Candidate c) {
         int pos = n(c, Cue.POSITIVE) + (c.hyphen ? 1 : 0);
         int neg = n(c, Cue.NEGATIVE);
         int treat = n(c, Cue.TREAT);
         return switch (c.pair) {
-            case GENE_DISEASE -> "Association";
+            // a gene and a disease: Association (the field's convention) unless one short clause says "A induces D"
+            case GENE_DISEASE -> direct(c) == Cue.POSITIVE ? "Positive_Correlation"
+                    : direct(c) == Cue.NEGATIVE ? "Negative_Correlation" : "Association";
             case DISEASE_VARIANT -> pos > neg && pos > 0 ? "Positive_Correlation" : "Association";
             case CHEMICAL_DISEASE -> neg + treat > pos ? "Negative_Correlation"
                     : pos > 0 ? "Positive_Correlation" : c.cues.containsKey(Cue.ASSOCIATION) ? "Association" : "Positive_Correlation";
