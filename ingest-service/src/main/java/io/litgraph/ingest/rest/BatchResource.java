@@ -7,7 +7,6 @@ import io.litgraph.ingest.format.Format;
 import io.litgraph.ingest.format.JsonDocumentParser;
 import io.litgraph.ingest.format.ParsedDocument;
 import io.litgraph.ingest.service.Ingestion;
-import io.litgraph.ingest.service.ItemOutcome;
 import io.litgraph.ingest.service.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,12 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Bulk ingest: NDJSON, one JSON document (the POST /api/documents JSON shape) per line, read as a stream.
- * Every line is its own transaction; a bad line is reported in its result and the batch goes on.
+ * A bad line is reported in its result and the batch goes on; valid lines are stored in chunks.
  */
 @Path("/api/documents/batch")
 public class BatchResource {
@@ -51,31 +48,28 @@ public class BatchResource {
         // a line may hold the largest allowed text, JSON-escaped, plus its metadata
         int maxLine = (int) Math.min(Integer.MAX_VALUE - 1024L, config.maxTextBytes() * 2 + 1024 * 1024);
         NdjsonLines lines = new NdjsonLines(body, maxLine);
-        List<ItemOutcome> outcomes = new ArrayList<>();
+        Ingestion.Chunk chunk = ingestion.chunk(Format.JSON);
         for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
             if (line.tooLong()) {
-                outcomes.add(new ItemOutcome(line.number(), null, null, ProblemException.tooLarge(maxLine + 1L, maxLine)));
+                chunk.reject(line.number(), null, ProblemException.tooLarge(maxLine + 1L, maxLine));
                 continue;
             }
             if (line.length() == 0 || new String(line.bytes(), 0, line.length(), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
                 continue;
             }
-            outcomes.add(submitLine(line));
+            try {
+                chunk.add(parseLine(line), line.number());
+            } catch (ProblemException e) {
+                chunk.reject(line.number(), null, e);
+            }
         }
-        ListResponse list = ListResponse.of("ndjson", outcomes);
+        ListResponse list = ListResponse.of("ndjson", chunk.flush());
         return Response.status(list.httpStatus()).entity(list).build();
     }
 
-    private ItemOutcome submitLine(NdjsonLines.Line line) {
-        ParsedDocument doc = null;
-        try {
-            String text = BodyDecoder.decodeUtf8(line.bytes(), line.length());
-            JsonNode node = readLine(text, line.number());
-            doc = json.fromTree(node);
-        } catch (ProblemException e) {
-            return new ItemOutcome(line.number(), null, null, e);
-        }
-        return ingestion.submitOne(doc, Format.JSON, line.number());
+    private ParsedDocument parseLine(NdjsonLines.Line line) {
+        String text = BodyDecoder.decodeUtf8(line.bytes(), line.length());
+        return json.fromTree(readLine(text, line.number()));
     }
 
     /** Parse errors carry the batch line number, not the line within the one-line JSON text. */

@@ -2,7 +2,6 @@ package io.litgraph.ingest.service;
 
 import io.litgraph.events.DocumentEvent;
 import io.litgraph.events.EventJson;
-import io.litgraph.events.Topics;
 import io.litgraph.ingest.domain.DocumentEntity;
 import io.litgraph.ingest.domain.OutboxMessage;
 import io.litgraph.ingest.domain.Stage;
@@ -26,6 +25,15 @@ public class DocumentService {
 
     public DocumentService(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    /** Several documents in one transaction: one commit instead of many. All or nothing. */
+    public List<Submission> submitAll(List<AssembledDocument> docs, Format format, List<List<String>> warnings) {
+        List<Submission> results = new java.util.ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            results.add(submit(docs.get(i), format, warnings.get(i)));
+        }
+        return results;
     }
 
     public Submission submit(AssembledDocument doc, Format format, List<String> warnings) {
@@ -90,14 +98,6 @@ public class DocumentService {
     }
 
     private static void enqueue(DocumentEvent event) {
-        OutboxMessage message = new OutboxMessage();
-        message.topic = Topics.DOCUMENTS;
-        message.recordKey = event.documentId();
-        message.eventType = DocumentEvent.TYPE;
-        message.schemaVersion = DocumentEvent.SCHEMA_VERSION;
-        message.payload = EventJson.write(event);
-        message.documentId = event.documentId();
-        message.documentVersion = event.version();
-        message.persist();
+        OutboxMessage.of(event).persist();
     }
 }
