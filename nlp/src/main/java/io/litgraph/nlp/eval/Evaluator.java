@@ -172,6 +172,9 @@ public final class Evaluator {
                             || o.type() == EntityType.ChemicalEntity && s.type() == EntityType.DiseaseOrPhenotypicFeature)) {
                         continue;
                     }
+                    if (chemicalDiseaseOnly && !inducing(r)) {
+                        continue;
+                    }
                     String x = project(local, r.subjectId(), s.type());
                     String y = project(local, r.objectId(), o.type());
                     pp.add(pair(x, y));
@@ -193,6 +196,16 @@ public final class Evaluator {
             }
         }
         return new Report(corpus, seenIds.size(), mentions, norm, pairs, typed, hasRelations);
+    }
+
+    /**
+     * Relations: a CID-only corpus (BC5CDR) annotates "chemical induces disease". In BioRED's schema that is a
+     * Positive_Correlation or (unspecified) Association; a Negative_Correlation (treats, prevents, protects) states
+     * the opposite, so it is not counted as a CID prediction. A mapping of relation types between schemas, not a
+     * filter on gold content.
+     */
+    static boolean inducing(Relation r) {
+        return r.type().equals("Positive_Correlation") || r.type().equals("Association");
     }
 
     private static Set<EntityType> EnumMapSet() {
