@@ -34,7 +34,7 @@ import java.util.Set;
 public final class RelationTrainer {
 
     /** One labelled candidate. */
-    record Row(String doc, String pair, String kind, double[] x, boolean gold, String type, String goldType, boolean cid, boolean explicit) {
+    record Row(String doc, String pair, String kind, double[] x, boolean gold, String type, String goldType, boolean cid, boolean explicit, boolean realEntities) {
     }
 
     /** Candidates of one corpus with its gold pairs. */
@@ -159,6 +159,10 @@ public final class RelationTrainer {
                 boolean y = found.contains(GoldIds.curie(l.id2(), null));
                 MISSING.merge(file.getFileName() + (x && y ? " both ids found" : x || y ? " one id missing" : " both ids missing"), 1, Integer::sum);
             }
+            Set<String> goldEntities = new HashSet<>();
+            for (io.litgraph.nlp.Mention m : goldMentions(d)) {
+                goldEntities.add(m.conceptId());
+            }
             List<io.litgraph.nlp.Mention> mentions = ORACLE ? goldMentions(d) : a.mentions();
             for (DocumentRelations.Candidate c : DocumentRelations.candidates(a.sentences(), mentions)) {
                 Concept x = local.getOrDefault(c.a.id, vocabulary.get(c.a.id));
@@ -173,7 +177,8 @@ public final class RelationTrainer {
                 String pair = ORACLE ? pair(c.a.id, c.b.id) : pair(project(x), project(y));
                 String type = DocumentRelations.type(c);
                 rows.add(new Row(d.id(), pair, c.pair.name(), c.features, gp.contains(pair), type, gt.getOrDefault(pair, ""),
-                        chemDis && !type.equals("Negative_Correlation"), c.explicit));
+                        chemDis && !type.equals("Negative_Correlation"), c.explicit,
+                        goldEntities.contains(pair.substring(0, pair.indexOf('\t'))) && goldEntities.contains(pair.substring(pair.indexOf('\t') + 1))));
             }
         }
         return new Set_(rows, goldPairs, goldTyped, cidOnly);
@@ -261,6 +266,15 @@ public final class RelationTrainer {
                     tp / (double) Math.max(1, pp.size()), tp / (double) gold, f1(tp, pp.size(), gold),
                     tpt / (double) Math.max(1, pt.size()), tpt / (double) gold, f1(tpt, pt.size(), gold));
         }
+        int fp = 0;
+        int fpReal = 0;
+        for (Row r : s.rows()) {
+            if (!r.gold() && PairScorer.score(r.x(), w) >= PairScorer.THRESHOLD) {
+                fp++;
+                fpReal += r.realEntities() ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "  false positives at the threshold: %d, of which both concepts are gold entities: %d%n", fp, fpReal);
         // typing confusion on correctly found pairs
         Map<String, Integer> confusion = new java.util.TreeMap<>();
         for (Row r : s.rows()) {
