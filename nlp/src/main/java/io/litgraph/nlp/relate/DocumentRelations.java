@@ -107,6 +107,8 @@ public final class DocumentRelations {
         final Node b;
         final Pair pair;
         final EnumMap<Cue, Integer> cues = new EnumMap<>(Cue.class);
+        /** cue weights, nearer statements weighing more: 1 / (1 + words between / 4) */
+        final EnumMap<Cue, Double> weights = new EnumMap<>(Cue.class);
         int sentences;
         int lastSentence = -1;
         int minDistance = Integer.MAX_VALUE;
@@ -273,6 +275,9 @@ public final class DocumentRelations {
                 c.minDistance = Math.min(c.minDistance, l.distance());
                 if (l.cue() != null) {
                     c.cues.merge(l.cue(), 1, Integer::sum);
+                    if (!l.negated()) {
+                        c.weights.merge(l.cue(), (l.hyphen() ? 2.0 : 1.0) / (1 + l.distance() / 4.0), Double::sum);
+                    }
                 }
                 c.hyphen |= l.hyphen();
                 c.explicit |= explicit(l);
@@ -389,8 +394,9 @@ public final class DocumentRelations {
             case BIND -> 4;
             case NEGATIVE -> 5;
             case TREAT -> 6;
-            case POSITIVE -> 7;
-            case ASSOCIATION -> 8;
+            case ADVERSE -> 7;
+            case POSITIVE -> 8;
+            case ASSOCIATION -> 9;
         };
     }
 
@@ -446,6 +452,10 @@ public final class DocumentRelations {
 
     // ---- typing and output ----
 
+    private static double w(Candidate c, Cue k) {
+        return c.weights.getOrDefault(k, 0.0);
+    }
+
     private static int n(Candidate c, Cue k) {
         return c.cues.getOrDefault(k, 0);
     }
@@ -458,15 +468,17 @@ public final class DocumentRelations {
 
     /** The BioRED relation type of an accepted pair. */
     static String type(Candidate c) {
-        int pos = n(c, Cue.POSITIVE) + (c.hyphen ? 1 : 0);
-        int neg = n(c, Cue.NEGATIVE);
+        boolean disease = c.pair == Pair.CHEMICAL_DISEASE || c.pair == Pair.GENE_DISEASE || c.pair == Pair.DISEASE_VARIANT;
+        int adverse = n(c, Cue.ADVERSE);
+        int pos = n(c, Cue.POSITIVE) + (c.hyphen ? 1 : 0) + (disease ? adverse : 0);
+        int neg = n(c, Cue.NEGATIVE) + (disease ? 0 : adverse);
         int treat = n(c, Cue.TREAT);
         return switch (c.pair) {
             // a gene and a disease: Association (the field's convention) unless one short clause says "A induces D"
             case GENE_DISEASE -> direct(c) == Cue.POSITIVE ? "Positive_Correlation"
                     : direct(c) == Cue.NEGATIVE ? "Negative_Correlation" : "Association";
             case DISEASE_VARIANT -> pos > neg && pos > 0 ? "Positive_Correlation" : "Association";
-            case CHEMICAL_DISEASE -> neg + treat > pos ? "Negative_Correlation"
+            case CHEMICAL_DISEASE -> w(c, Cue.NEGATIVE) + w(c, Cue.TREAT) > w(c, Cue.POSITIVE) + w(c, Cue.ADVERSE) ? "Negative_Correlation"
                     : pos > 0 ? "Positive_Correlation" : c.cues.containsKey(Cue.ASSOCIATION) ? "Association" : "Positive_Correlation";
             // a chemical and a gene: the cue's direction; "binds" is mostly annotated as the general Association
             case GENE_CHEMICAL -> neg > pos ? "Negative_Correlation" : pos > 0 ? "Positive_Correlation" : "Association";

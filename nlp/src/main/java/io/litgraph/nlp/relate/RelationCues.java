@@ -28,6 +28,11 @@ final class RelationCues {
         COMPARISON,
         /** converted to, metabolized to */
         CONVERSION,
+        /**
+         * harm words: impair, damage, injury, loss, deficiency. Lowering a function (Negative_Correlation between
+         * genes and chemicals) is causing disease when the other side is a disease (Positive_Correlation).
+         */
+        ADVERSE,
         /** associated, linked, correlated, role, involved, mutation */
         ASSOCIATION
     }
@@ -51,11 +56,12 @@ final class RelationCues {
         add(Cue.BIND, "bind", "bound", "interact", "complex", "ligand", "dimeriz", "heterodimer", "affinity", "docking",
                 "associates with");
         add(Cue.TREAT, "treat", "therap", "efficac", "effective", "remission", "cure", "curative", "relief", "reliev",
-                "manag", "administ");
+                "benefi");
+        add(Cue.ADVERSE, "impair", "damag", "injur", "loss", "deficien", "declin", "deplet", "dysfunct", "lesion");
         add(Cue.NEGATIVE, "inhibit", "reduc", "decreas", "suppress", "downregulat", "down-regulat", "block", "attenuat",
-                "prevent", "protect", "ameliorat", "impair", "lower", "antagoni", "alleviat", "abolish", "abrogat",
-                "diminish", "repress", "counteract", "reversed", "reverses", "improv", "rescu", "deplet", "deficien",
-                "inactivat", "silenc", "knockdown", "negativ", "declin", "loss", "degrad", "resist", "mitigat", "limit");
+                "prevent", "protect", "ameliorat", "lower", "antagoni", "alleviat", "abolish", "abrogat",
+                "diminish", "repress", "counteract", "reversed", "reverses", "improv", "rescu",
+                "inactivat", "silenc", "knockdown", "negativ", "degrad", "mitigat");
         add(Cue.POSITIVE, "increas", "induc", "activat", "enhanc", "promot", "stimulat", "upregulat", "up-regulat",
                 "elevat", "caus", "exacerbat", "aggravat", "augment", "potentiat", "trigger", "provok", "risk",
                 "overexpress", "accumulat", "raise", "toxic", "hepatotox", "nephrotox", "cardiotox", "neurotox", "ototox",
