@@ -37,8 +37,10 @@ public final class InputReaders {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // limit violations (nesting depth, number length) carry no location
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidInputException("malformed JSON" + where + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("expected a JSON object with a \"text\" field or a BioC collection with \"documents\"");
@@ -69,13 +71,10 @@ public final class InputReaders {
         int index = 0;
         for (BioCDocument document : documents) {
             index++;
-            InputDocument input = document.toInput();
+            InputDocument input = valid(document::toInput);
             String id = input.id() == null || input.id().isBlank() ? Integer.toString(index) : input.id();
             if (input.passages().isEmpty()) {
                 throw new InvalidInputException("document " + id + " has no passage with text");
-            }
-            if (input.passages().stream().anyMatch(p -> p.offset() < 0)) {
-                throw new InvalidInputException("document " + id + ": negative passage offset");
             }
             result.add(new InputDocument(id, input.passages()));
         }
@@ -93,7 +92,16 @@ public final class InputReaders {
         if (documents.isEmpty()) {
             throw new InvalidInputException("no PubTator document (PMID|t|… / PMID|a|…) found");
         }
-        return documents.stream().map(PubTatorDocument::toInput).toList();
+        return documents.stream().map(d -> valid(d::toInput)).toList();
+    }
+
+    /** The engine's input refuses inconsistent passage offsets; for a client that is a 400. */
+    private static InputDocument valid(java.util.function.Supplier<InputDocument> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
     }
 
     private static void requireText(String text, String message) {

@@ -41,7 +41,11 @@ public final class EventMapper {
         }
         List<Passage> passages = document.passages().stream()
                 .map(p -> toPassage(event.documentId(), p)).toList();
-        return new InputDocument(event.documentId(), passages);
+        try {
+            return new InputDocument(event.documentId(), passages);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDocumentException(e.getMessage());
+        }
     }
 
     private static Passage toPassage(String documentId, PassagePayload p) {

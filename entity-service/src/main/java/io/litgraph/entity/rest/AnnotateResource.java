@@ -76,7 +76,7 @@ public class AnnotateResource {
             throw new ProblemException(503, "Service Unavailable", engine.failure() == null
                     ? "the engine is still loading; retry shortly" : "the engine failed to load: " + engine.failure());
         }
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String text = body == null ? "" : strictUtf8(body);
         String documentId = id == null || id.isBlank() ? DEFAULT_ID : id;
         List<InputDocument> documents = read(text, contentType, documentId);
         List<BioCJsonWriter.Item> results = documents.stream()
@@ -84,6 +84,18 @@ public class AnnotateResource {
                 .toList();
         StreamingOutput output = pubTatorOut ? out -> writePubTator(results, out) : out -> BioCJsonWriter.write(results, unclosable(out));
         return Response.ok(output, pubTatorOut ? PUBTATOR + ";charset=UTF-8" : MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Invalid UTF-8 is a client error: decoding it leniently would annotate replacement characters. */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProblemException(400, "Bad Request", "the body is not valid UTF-8");
+        }
     }
 
     /** The JSON writer closes its stream when done; the container owns the response stream. */

@@ -49,6 +49,18 @@ class AnnotateResourceTest {
     }
 
     @Test
+    void invalidUtf8DeeplyNestedJsonAndAbsurdOffsetsAreClientErrors() {
+        given().contentType("text/plain").body(new byte[]{'I', 'L', (byte) 0xC3, (byte) 0x28})
+                .when().post("/api/annotate").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("[".repeat(5000) + "]".repeat(5000))
+                .when().post("/api/annotate").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"source\":\"t\",\"date\":\"\",\"key\":\"\",\"documents\":[{\"id\":\"1\",\"passages\":"
+                        + "[{\"offset\":2000000000,\"text\":\"IL-6 in diabetes.\"}]}]}")
+                .when().post("/api/annotate").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void plainTextGivesBioCJsonWithNormalizedMentions() {
         Response response = given().contentType("text/plain").body(TEXT)
                 .when().post("/api/annotate")
