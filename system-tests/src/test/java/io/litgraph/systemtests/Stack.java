@@ -43,6 +43,12 @@ final class Stack {
     }
 
     static Path repoRoot() {
+        // -Dlitgraph.home: run the launcher from a snapshot of the built repository (its services keep
+        // running from jars that a concurrent build in the working tree would otherwise replace)
+        String home = System.getProperty("litgraph.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath();
+        }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("bin/litgraph"))) {
             dir = dir.getParent();
