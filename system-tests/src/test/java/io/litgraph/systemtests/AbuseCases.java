@@ -184,14 +184,10 @@ final class AbuseCases {
     }
 
     /**
-     * Cases that currently fail on a bug in another module, reported in docs/RELIABILITY.md (finding ids).
+     * Cases that currently fail on a bug in another module, reported in docs/RELIABILITY.md (finding ids);
+     * none at the moment (F1 to F4 are fixed).
      * They still must not leak, hang or take the service down; the strict check is reported as aborted
      * (skipped with the finding), and a case that starts passing fails until its marker is removed.
      */
-    static final java.util.Map<String, String> KNOWN_ISSUES = java.util.Map.of(
-            "E03", "F2: entity-service InputReaders.json NPE on a JSON nesting-limit error (no location) → 500",
-            "E04", "F2: entity-service InputReaders.json NPE on a JSON nesting-limit error (no location) → 500",
-            "E05", "F3: entity-service /api/annotate decodes invalid UTF-8 leniently (U+FFFD) instead of a 400",
-            "E13", "F4: a passage offset of 2*10^9 makes the engine allocate a document-sized buffer (OutOfMemoryError) → plain-text 500",
-            "Q25", "F1: query-service GraphQueries.edgesFrom SQL '... >= ?UNION ALL' → every multi-hop /api/paths is a 500");
+    static final java.util.Map<String, String> KNOWN_ISSUES = java.util.Map.of();
 }
