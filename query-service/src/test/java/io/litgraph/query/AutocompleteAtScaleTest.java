@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Autocomplete ranking over many concepts (20k concepts, 40k names): exact names first, then name
- * prefixes, then word prefixes, each by document count. Latency is measured by the load benchmark
+ * prefixes, then word prefixes, each by document count; both the ranked search (few candidates) and
+ * the walk from the most documented concepts (prefixes shared by thousands of names) are exercised. Latency is measured by the load benchmark
  * (docs/BENCHMARKS.md), not here. The synthetic rows are removed afterwards because the database is
  * shared with the other tests.
  */
@@ -84,6 +85,11 @@ class AutocompleteAtScaleTest {
             assertFalse(twoWords.isEmpty());
             assertTrue(twoWords.stream().allMatch(m -> m.matched().contains(hex) && m.matched().contains("compound")));
             assertTrue(concepts.autocomplete("compound zzzz", null, 10).isEmpty());
+            // every word common (thousands of names each): the most documented matching concepts
+            List<ConceptMatch> commonWords = concepts.autocomplete("compound scale", null, 10);
+            assertEquals(10, commonWords.size());
+            assertEquals(50, commonWords.get(0).documentCount());
+            assertNonIncreasingDocumentCounts(commonWords);
 
             String synonym = "sc-" + md5("SCALE:7").substring(0, 6);
             List<ConceptMatch> bySynonym = concepts.autocomplete(synonym, null, 10);

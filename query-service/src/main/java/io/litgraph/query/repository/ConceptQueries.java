@@ -41,17 +41,125 @@ public class ConceptQueries {
         }
         // Name-prefix matches outrank word matches, so when they fill the page the (costlier) word
         // search cannot change the answer and is skipped.
-        List<ConceptMatch> prefixOnly = search(needle, null, type, limit);
-        if (prefixOnly.size() >= limit) {
-            return prefixOnly;
+        List<ConceptMatch> prefix;
+        if (fanOut("SELECT 1 FROM concept_name WHERE name_lower LIKE ? ESCAPE '\\'", needle) > FAN_OUT) {
+            prefix = new ArrayList<>(exact(needle, type, limit));
+            prefix.addAll(walk("n.name_lower LIKE ? ESCAPE '\\'", List.of(likePrefix(needle)), type,
+                    ids(prefix), limit - prefix.size()));
+        } else {
+            prefix = search(needle, null, type, limit);
         }
-        return search(needle, words(needle), type, limit);
+        List<String> words = words(needle);
+        if (prefix.size() >= limit || words.isEmpty()) {
+            return prefix;
+        }
+        // the word with the fewest candidate names drives the index scan
+        String driving = null;
+        int least = Integer.MAX_VALUE;
+        for (String word : words) {
+            int n = fanOut("SELECT 1 FROM concept_word WHERE word LIKE ? ESCAPE '\\'", word);
+            if (n < least) {
+                least = n;
+                driving = word;
+            }
+        }
+        if (least <= FAN_OUT) {
+            List<String> ordered = new ArrayList<>(words);
+            ordered.remove(driving);
+            ordered.add(0, driving);
+            return search(needle, ordered, type, limit);
+        }
+        // very common word prefixes: prefix matches first, then word matches by walking concepts from the
+        // most documented down
+        StringBuilder condition = new StringBuilder("EXISTS (SELECT 1 FROM concept_word w WHERE w.concept_id = n.concept_id"
+                + " AND w.name_lower = n.name_lower AND w.word LIKE ? ESCAPE '\\')");
+        List<Object> wordParams = new ArrayList<>();
+        for (String word : words) {
+            wordParams.add(likePrefix(word));
+        }
+        for (int i = 1; i < words.size(); i++) {
+            condition.append(" AND EXISTS (SELECT 1 FROM concept_word w WHERE w.concept_id = n.concept_id"
+                    + " AND w.name_lower = n.name_lower AND w.word LIKE ? ESCAPE '\\')");
+        }
+        List<ConceptMatch> out = new ArrayList<>(prefix);
+        out.addAll(walk(condition.toString(), wordParams, type, ids(prefix), limit - prefix.size()));
+        return out;
     }
 
     /**
+     * Above this many candidate names, ranking all of them costs more than walking concepts from the
+     * most documented down until the page is full.
+     */
+    static final int FAN_OUT = 2000;
+
+    /** Concepts a walk looks at, at most. */
+    static final int WALK_LIMIT = 2000;
+
+    private int fanOut(String candidates, String prefix) {
+        return jdbc.one("SELECT count(*) FROM (" + candidates + " LIMIT " + (FAN_OUT + 1) + ") x",
+                rs -> rs.getInt(1), likePrefix(prefix)).orElse(0);
+    }
+
+    private List<ConceptMatch> exact(String needle, String type, int limit) {
+        List<Object> params = new ArrayList<>(List.of(needle));
+        String sql = """
+                SELECT DISTINCT ON (c.document_count, c.id) c.id, c.type, c.name, n.name AS matched,
+                       c.document_count, c.mention_count
+                FROM concept_name n JOIN concept c ON c.id = n.concept_id
+                WHERE n.name_lower = ? AND c.document_count > 0
+                """ + (type == null ? "" : " AND c.type = ?") + """
+                 ORDER BY c.document_count DESC, c.id, n.preferred DESC LIMIT ?
+                """;
+        if (type != null) {
+            params.add(type);
+        }
+        params.add(limit);
+        return jdbc.list(sql, ConceptQueries::match, params.toArray());
+    }
+
+    /**
+     * Concepts with a name satisfying {@code nameCondition} (over alias n), most documented first (ties
+     * by id), skipping {@code exclude}, among the {@link #WALK_LIMIT} most documented concepts. Reads
+     * concepts in index order and stops at {@code limit} matches, so its cost depends on how common the
+     * condition is, not on how many names match; the bound keeps a rare combination of common words
+     * ("u 0") from reading the whole table.
+     */
+    private List<ConceptMatch> walk(String nameCondition, List<Object> conditionParams, String type,
+                                    String[] exclude, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(conditionParams);
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.id, c.type, c.name, m.name AS matched, c.document_count, c.mention_count
+                FROM (SELECT * FROM concept c WHERE c.document_count > 0 AND c.id <> ALL (?) TYPE_FILTER
+                      ORDER BY c.document_count DESC, c.id LIMIT WALK_LIMIT) c
+                CROSS JOIN LATERAL (SELECT n.name FROM concept_name n WHERE n.concept_id = c.id AND
+                """).append(nameCondition).append("""
+                     ORDER BY n.preferred DESC, length(n.name) LIMIT 1) m
+                ORDER BY c.document_count DESC, c.id LIMIT ?
+                """);
+        List<Object> head = new ArrayList<>();
+        head.add(exclude);
+        if (type != null) {
+            head.add(type);
+        }
+        params.addAll(0, head);
+        params.add(limit);
+        String text = sql.toString().replace("TYPE_FILTER", type == null ? "" : "AND c.type = ?")
+                .replace("WALK_LIMIT", String.valueOf(WALK_LIMIT));
+        return jdbc.list(text, ConceptQueries::match, params.toArray());
+    }
+
+    private static String[] ids(List<ConceptMatch> matches) {
+        return matches.stream().map(ConceptMatch::id).toArray(String[]::new);
+    }
+
+
+    /**
      * @param words the words of {@code q}, or null for name-prefix matches only. A name matches on
-     *              words when, for every word of {@code q}, one of its words starts with it; the
-     *              longest word of {@code q} drives the index scan (it is the most selective).
+     *              words when, for every word of {@code q}, one of its words starts with it; the first
+     *              word drives the index scan (the caller puts the most selective one first).
      */
     private List<ConceptMatch> search(String needle, List<String> words, String type, int limit) {
         List<Object> params = new ArrayList<>();
@@ -66,8 +174,7 @@ public class ConceptQueries {
         params.add(needle);
         params.add(likePrefix(needle));
         if (words != null && !words.isEmpty()) {
-            List<String> byLength = new ArrayList<>(words);
-            byLength.sort(java.util.Comparator.comparingInt(String::length).reversed());
+            List<String> ordered = words;
             sql.append("""
                     UNION ALL
                     SELECT n.concept_id, n.name, n.preferred, 2
@@ -75,8 +182,8 @@ public class ConceptQueries {
                     JOIN concept_name n ON n.concept_id = w.concept_id AND n.name_lower = w.name_lower
                     WHERE w.word LIKE ? ESCAPE '\\'
                     """);
-            params.add(likePrefix(byLength.get(0)));
-            for (String other : byLength.subList(1, byLength.size())) {
+            params.add(likePrefix(ordered.get(0)));
+            for (String other : ordered.subList(1, ordered.size())) {
                 sql.append(" AND EXISTS (SELECT 1 FROM concept_word o WHERE o.concept_id = w.concept_id")
                         .append(" AND o.name_lower = w.name_lower AND o.word LIKE ? ESCAPE '\\')");
                 params.add(likePrefix(other));
@@ -88,14 +195,16 @@ public class ConceptQueries {
                     ORDER BY concept_id, quality, preferred DESC, length(name)
                 )
                 SELECT c.id, c.type, c.name, b.name AS matched, c.document_count, c.mention_count
-                FROM best b JOIN concept c ON c.id = b.concept_id
-                WHERE c.document_count > 0
+                FROM best b
+                -- one primary-key probe per candidate (there are at most FAN_OUT); OFFSET 0 keeps the
+                -- planner from turning this into a hash join over the whole concept table
+                CROSS JOIN LATERAL (SELECT * FROM concept c WHERE c.id = b.concept_id AND c.document_count > 0
                 """);
         if (type != null) {
             sql.append(" AND c.type = ?");
             params.add(type);
         }
-        sql.append(" ORDER BY b.quality, c.document_count DESC, length(b.name), c.id LIMIT ?");
+        sql.append(" OFFSET 0) c ORDER BY b.quality, c.document_count DESC, length(b.name), c.id LIMIT ?");
         params.add(limit);
         return jdbc.list(sql.toString(), ConceptQueries::match, params.toArray());
     }

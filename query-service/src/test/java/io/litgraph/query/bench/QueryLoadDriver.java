@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  *
  * <pre>--url http://localhost:8083 [--rate 200] [--seconds 30] [--warmup 5] [--workers 8]
  *      [--endpoints autocomplete,concept,neighbors,paths]</pre>
+ * Also {@code autocomplete-short} / {@code autocomplete-long}: the 1-2 character and the longer queries of
+ * the same mix, and {@code search} (full text).
  */
 public final class QueryLoadDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +71,7 @@ public final class QueryLoadDriver {
                     open.count(), open.percentile(50), open.percentile(90), open.percentile(99), open.max(), open.errors,
                     closed.count() / closed.seconds));
             System.out.println(rows.get(rows.size() - 1));
+            System.out.print("slowest:\n" + open.slowest());
         }
         System.out.println();
         System.out.println("| endpoint | rate (req/s) | requests | p50 ms | p90 ms | p99 ms | max ms | errors | closed-loop req/s (" + workers + " clients) |");
@@ -116,6 +119,9 @@ public final class QueryLoadDriver {
     private Supplier<String> requests(String endpoint, Sample s) {
         return switch (endpoint) {
             case "autocomplete" -> () -> "/api/concepts?limit=10&q=" + enc(pick(s.queries));
+            // the two halves of the same query mix: 1-2 characters (most candidates) and 3 or more
+            case "autocomplete-short" -> () -> "/api/concepts?limit=10&q=" + enc(pickOf(s.queries, true));
+            case "autocomplete-long" -> () -> "/api/concepts?limit=10&q=" + enc(pickOf(s.queries, false));
             case "concept" -> () -> "/api/concepts/" + enc(pick(s.ids));
             case "neighbors" -> () -> "/api/concepts/" + enc(pick(s.ids)) + "/neighbors?limit=20";
             case "paths" -> () -> "/api/paths?maxHops=3&from=" + enc(pick(s.ids)) + "&to=" + enc(pick(s.ids));
@@ -126,6 +132,15 @@ public final class QueryLoadDriver {
 
     private synchronized String pick(List<String> list) {
         return list.get(random.nextInt(list.size()));
+    }
+
+    private synchronized String pickOf(List<String> list, boolean shortOnes) {
+        while (true) {
+            String q = list.get(random.nextInt(list.size()));
+            if ((q.length() <= 2) == shortOnes) {
+                return q;
+            }
+        }
     }
 
     private static String enc(String s) {
@@ -146,9 +161,11 @@ public final class QueryLoadDriver {
                 return;
             }
             long due = start + k * period;
-            http.sendAsync(request(next.get()), HttpResponse.BodyHandlers.discarding())
+            String path = next.get();
+            http.sendAsync(request(path), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         result.record(System.nanoTime() - due, error == null && response.statusCode() < 400);
+                        result.slowest(System.nanoTime() - due, path);
                         done.countDown();
                     });
         }, 0, period, TimeUnit.NANOSECONDS);
@@ -206,6 +223,21 @@ public final class QueryLoadDriver {
 
         Result(double seconds) {
             this.seconds = seconds;
+        }
+
+        private final java.util.TreeMap<Long, String> slow = new java.util.TreeMap<>();
+
+        synchronized void slowest(long latency, String path) {
+            slow.put(latency, path);
+            if (slow.size() > 5) {
+                slow.pollFirstEntry();
+            }
+        }
+
+        synchronized String slowest() {
+            StringBuilder out = new StringBuilder();
+            slow.descendingMap().forEach((n, p) -> out.append(String.format(Locale.ROOT, "  %.1f ms %s%n", n / 1e6, p)));
+            return out.toString();
         }
 
         void record(long latency, boolean ok) {
