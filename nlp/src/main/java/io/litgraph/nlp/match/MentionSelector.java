@@ -90,6 +90,12 @@ public final class MentionSelector {
         if (ta != tb) {
             return ta < tb;
         }
+        // a concept several registries agree on (more cross-references) is the established reading of a name
+        int xa = vocabulary.concept(a.concept()).xrefs().size();
+        int xb = vocabulary.concept(b.concept()).xrefs().size();
+        if (xa != xb && !vocabulary.concept(a.concept()).id().startsWith("NCBIGene:")) {
+            return xa > xb;
+        }
         return tieBreak(a.concept(), b.concept()) < 0;
     }
 
