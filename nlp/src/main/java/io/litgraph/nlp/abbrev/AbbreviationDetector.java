@@ -93,7 +93,7 @@ public final class AbbreviationDetector {
             return null;
         }
         String lf = candidate.substring(lfOffset);
-        if (lf.length() <= sf.length() || lf.toLowerCase().startsWith(sf.toLowerCase() + " ") && false) {
+        if (lf.length() <= sf.length()) {
             return null;
         }
         int lfStart = start + lfOffset;

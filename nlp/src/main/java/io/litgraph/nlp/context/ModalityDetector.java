@@ -48,8 +48,8 @@ public final class ModalityDetector {
                 clauseStart = i;
             }
             boolean negCue = NEGATION.contains(w) || (w.equals("t") && i > 0 && tokens.get(i - 1).text().endsWith("n"));
-            if (w.equals("non") || w.equals("no") && i + 1 < n && tokens.get(i + 1).text().equalsIgnoreCase("longer")) {
-                negCue = w.equals("no") || false;
+            if (w.equals("non")) {
+                negCue = false; // "non-obese", "non-diabetic" name a group, they negate nothing
             }
             if (negCue) {
                 mark(neg, tokens, text, sentence.start(), i + 1);

@@ -13,13 +13,13 @@ import java.util.Map;
  * Decides which organism each gene mention belongs to, and removes the human gene id from mentions that are
  * about another organism (the vocabulary only knows human genes; a mouse gene normalized to its human
  * ortholog would be a wrong id). The organism of a gene mention is the species mentioned last before it in the
- * same sentence, else the document's most frequently mentioned species, else human.
+ * same sentence, else the document's most frequently mentioned species, else human; the id is removed only when
+ * that organism is not human and the document mentions no humans at all. (Measured alternatives: removing it
+ * whenever the local species is not human, or never, did no better on the multi-species gene corpora.)
  */
 public final class SpeciesAssigner {
 
     public static final String HUMAN = "NCBITaxon:9606";
-
-    static final int MODE = Integer.getInteger("litgraph.species.mode", 1);
 
     private final Vocabulary vocabulary;
 
@@ -56,13 +56,9 @@ public final class SpeciesAssigner {
             }
             if (c.type() == EntityType.GeneOrGeneProduct && c.concept() >= 0) {
                 String species = lastInSentence != null ? lastInSentence : dominant;
-                boolean other = switch (MODE) {
-                    case 0 -> false;
-                    case 2 -> !species.equals(HUMAN);
-                    case 3 -> !dominant.equals(HUMAN);
-                    default -> !species.equals(HUMAN) && !counts.containsKey(HUMAN);
-                };
-                if (other) {
+                // only when the document never speaks of humans: a human gene named in a mouse study is common
+                // ("human IL-6 in transgenic mice"), a mouse gene named in a human study is not
+                if (!species.equals(HUMAN) && !counts.containsKey(HUMAN)) {
                     out.add(c.withConcept(-1));
                     continue;
                 }

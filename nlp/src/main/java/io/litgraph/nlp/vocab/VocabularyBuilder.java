@@ -107,12 +107,17 @@ public final class VocabularyBuilder {
         return d.freeze(version(s));
     }
 
-    /** "litgraph-vocab-DATE-HASH": the hash covers the core and the input files' names and sizes. */
+    /**
+     * "litgraph-vocab-DATE-HASH": the hash covers the core, the engine's term filters and the input files' names,
+     * sizes and modification times, so a changed input or rule gives a new version.
+     */
     static String version(VocabularySources s) throws IOException {
         int h = CoreVocabulary.version().hashCode();
+        h = 31 * h + io.litgraph.nlp.Engine.ENGINE_VERSION.hashCode();
         for (Path p : s.present()) {
             h = 31 * h + p.getFileName().toString().hashCode();
             h = 31 * h + Long.hashCode(Files.size(p));
+            h = 31 * h + Long.hashCode(Files.getLastModifiedTime(p).toMillis());
         }
         return "litgraph-vocab-" + LocalDate.now() + "-" + Integer.toHexString(h);
     }
