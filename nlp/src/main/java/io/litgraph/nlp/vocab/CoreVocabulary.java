@@ -85,11 +85,14 @@ public final class CoreVocabulary {
         return draft.freeze("core-" + version());
     }
 
-    /** The core's version: a short hash of its content, so a changed core shows in every annotation. */
+    /**
+     * The core's version: a short hash of its text (strings only, so it is the same in every JVM), so a changed
+     * core shows in every annotation.
+     */
     public static String version() {
         int h = 17;
         for (Entry e : entries()) {
-            h = 31 * h + e.hashCode();
+            h = 31 * h + (e.id() + "\t" + e.type().name() + "\t" + e.name() + "\t" + e.synonyms() + "\t" + e.xrefs()).hashCode();
         }
         return Integer.toHexString(h);
     }
