@@ -243,6 +243,8 @@ public final class DocumentRelations {
     private static void readSentence(Span sentence, int index, List<Mention> ms, Map<String, Node> nodes,
                                      Map<String, Candidate> pairs) {
         ModalityDetector.Scopes scopes = null;
+        Cue[] cues = null;
+        boolean[] mechanistic = null;
         for (int i = 0; i < ms.size(); i++) {
             Mention a = ms.get(i);
             if (a.conceptId() == null || !nodes.containsKey(a.conceptId())) {
@@ -259,12 +261,20 @@ public final class DocumentRelations {
                 }
                 if (scopes == null) {
                     scopes = ModalityDetector.scopes(sentence);
+                    List<Token> tokens = scopes.tokens();
+                    cues = new Cue[tokens.size()];
+                    mechanistic = new boolean[tokens.size()];
+                    for (int k = 0; k < tokens.size(); k++) {
+                        String lower = tokens.get(k).text().toLowerCase(Locale.ROOT);
+                        cues[k] = RelationCues.of(lower);
+                        mechanistic[k] = MECHANISTIC.stream().anyMatch(lower::startsWith);
+                    }
                 }
                 int between = 0; // gene, chemical, disease or variant mentions between the two
                 for (int k = i + 1; k < j; k++) {
                     between += kind(ms.get(k).type()) != null ? 1 : 0;
                 }
-                Local l = read(sentence, scopes, a, b, between);
+                Local l = read(sentence, scopes, cues, mechanistic, a, b, between);
                 if (c.lastSentence != index) {
                     c.sentences++;
                     c.lastSentence = index;
@@ -327,21 +337,45 @@ public final class DocumentRelations {
     /** The cue between (or just before) two mentions of a sentence. */
     static Local read(Span sentence, ModalityDetector.Scopes scopes, Mention a, Mention b, int mentionsBetween) {
         List<Token> tokens = scopes.tokens();
+        Cue[] cues = new Cue[tokens.size()];
+        boolean[] mechanistic = new boolean[tokens.size()];
+        for (int k = 0; k < tokens.size(); k++) {
+            String lower = tokens.get(k).text().toLowerCase(Locale.ROOT);
+            cues[k] = RelationCues.of(lower);
+            mechanistic[k] = MECHANISTIC.stream().anyMatch(lower::startsWith);
+        }
+        return read(sentence, scopes, cues, mechanistic, a, b, mentionsBetween);
+    }
+
+    /** As above, with each token's cue ({@code cues}) and modification flag computed once per sentence. */
+    private static Local read(Span sentence, ModalityDetector.Scopes scopes, Cue[] cues, boolean[] mechanisticTokens,
+                              Mention a, Mention b, int mentionsBetween) {
+        List<Token> tokens = scopes.tokens();
         Cue cue = null;
         Token trigger = null;
         int distance = 0;
-        int firstBefore = -1;
         boolean mechanistic = false;
-        for (int k = 0; k < tokens.size(); k++) {
+        // first token at or after a's start (tokens are in text order)
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).end() <= a.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int firstBefore = lo - 1;
+        for (int k = lo; k < tokens.size(); k++) {
             Token t = tokens.get(k);
-            if (t.end() <= a.start()) {
-                firstBefore = k;
+            if (t.start() >= b.start()) {
+                break;
             }
             if (t.start() >= a.end() && t.end() <= b.start()) {
                 distance++;
-                String lower = t.text().toLowerCase(Locale.ROOT);
-                mechanistic |= MECHANISTIC.stream().anyMatch(lower::startsWith);
-                Cue c = RelationCues.of(lower);
+                mechanistic |= mechanisticTokens[k];
+                Cue c = cues[k];
                 if (c != null && (cue == null || rank(c) < rank(cue))) {
                     cue = c;
                     trigger = t;
@@ -351,7 +385,7 @@ public final class DocumentRelations {
         boolean before = false;
         if (cue == null && firstBefore >= 0) {
             for (int k = firstBefore; k >= 0 && k > firstBefore - WINDOW_BEFORE; k--) {
-                Cue c = RelationCues.of(tokens.get(k).text().toLowerCase(Locale.ROOT));
+                Cue c = cues[k];
                 if (c != null) {
                     cue = c;
                     trigger = tokens.get(k);
