@@ -48,10 +48,13 @@ public final class Tokenizer {
                         TermNormalizer.normalize(surface.substring(0, surface.length() - 1)), space));
                 out.add(new Token(base + j - 1, base + j, surface.substring(surface.length() - 1),
                         latinGreek(text.charAt(j - 1)), false));
-            } else if (kind == 1 && j - i == 1 && !space && i > 0 && latinGreek(c) != null
-                    && (j >= n || !Character.isLetter(text.charAt(j)))) {
-                // "IL-1b", "TGF-b1", "IFN-g": a lone lowercase letter attached to a symbol
-                out.add(new Token(base + i, base + j, surface, latinGreek(c), false));
+            } else if (kind == 1 && j - i == 1 && latinGreek(c) != null
+                    && (!space && i > 0 && text.charAt(i - 1) == '-' && (j >= n || !Character.isLetter(text.charAt(j)))
+                    || j + 1 < n && text.charAt(j) == '-' && Character.isLetter(text.charAt(j + 1)) && (i == 0 || space))) {
+                // "TGF-b1", "IFN-g" (a lone lowercase letter after a hyphen) and "b-catenin", "a-synuclein" (before
+                // one) stand for Greek letters; after digits ("CD11b", "IL-1b") the letter stays a letter, which
+                // matches the registries' own spelling (CD11B, IL1B)
+                out.add(new Token(base + i, base + j, surface, latinGreek(c), space));
             } else {
                 out.add(new Token(base + i, base + j, surface, TermNormalizer.normalize(surface), space));
             }

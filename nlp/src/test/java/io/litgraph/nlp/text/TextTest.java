@@ -43,7 +43,9 @@ class TextTest {
         assertEquals(k, Tokenizer.key("TNFα"));
         assertEquals(k, Tokenizer.key("TNF alpha"));
         assertEquals(k, Tokenizer.key("TNFa"));
-        assertEquals(Tokenizer.key("IL-1beta"), Tokenizer.key("IL-1b"));
+        assertEquals(Tokenizer.key("IL1B"), Tokenizer.key("IL-1b"));
+        assertEquals(Tokenizer.key("TGF-beta1"), Tokenizer.key("TGF-b1"));
+        assertEquals(Tokenizer.key("beta-catenin"), Tokenizer.key("b-catenin"));
         assertEquals(Tokenizer.key("macrophage"), Tokenizer.key("Macrophages"));
         assertEquals(Tokenizer.key("type 2 diabetes"), Tokenizer.key("Type II Diabetes"));
         assertEquals(Tokenizer.key("tumor"), Tokenizer.key("tumours"));
