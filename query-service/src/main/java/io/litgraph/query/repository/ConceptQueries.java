@@ -44,7 +44,7 @@ public class ConceptQueries {
         List<ConceptMatch> prefix;
         if (fanOut("SELECT 1 FROM concept_name WHERE name_lower LIKE ? ESCAPE '\\'", needle) > FAN_OUT) {
             prefix = new ArrayList<>(exact(needle, type, limit));
-            prefix.addAll(walk("n.name_lower LIKE ? ESCAPE '\\'", List.of(likePrefix(needle)), type,
+            prefix.addAll(walk("left(n.name_lower, length(?)) = ?", List.of(needle, needle), type,
                     ids(prefix), limit - prefix.size()));
         } else {
             prefix = search(needle, null, type, limit);
@@ -71,15 +71,17 @@ public class ConceptQueries {
         }
         // very common word prefixes: prefix matches first, then word matches by walking concepts from the
         // most documented down
-        StringBuilder condition = new StringBuilder("EXISTS (SELECT 1 FROM concept_word w WHERE w.concept_id = n.concept_id"
-                + " AND w.name_lower = n.name_lower AND w.word LIKE ? ESCAPE '\\')");
+        // left(word, n) = ?, deliberately not indexable: a LIKE or starts_with prefix tempts the planner
+        // into scanning the word's whole range of the primary key for every concept, instead of probing
+        // the concept's few words
+        StringBuilder condition = new StringBuilder();
         List<Object> wordParams = new ArrayList<>();
         for (String word : words) {
-            wordParams.add(likePrefix(word));
-        }
-        for (int i = 1; i < words.size(); i++) {
-            condition.append(" AND EXISTS (SELECT 1 FROM concept_word w WHERE w.concept_id = n.concept_id"
-                    + " AND w.name_lower = n.name_lower AND w.word LIKE ? ESCAPE '\\')");
+            condition.append(condition.isEmpty() ? "" : " AND ")
+                    .append("EXISTS (SELECT 1 FROM concept_word w WHERE w.concept_id = n.concept_id")
+                    .append(" AND w.name_lower = n.name_lower AND left(w.word, length(?)) = ?)");
+            wordParams.add(word);
+            wordParams.add(word);
         }
         List<ConceptMatch> out = new ArrayList<>(prefix);
         out.addAll(walk(condition.toString(), wordParams, type, ids(prefix), limit - prefix.size()));
@@ -93,7 +95,7 @@ public class ConceptQueries {
     static final int FAN_OUT = 2000;
 
     /** Concepts a walk looks at, at most. */
-    static final int WALK_LIMIT = 2000;
+    static final int WALK_LIMIT = 1000;
 
     private int fanOut(String candidates, String prefix) {
         return jdbc.one("SELECT count(*) FROM (" + candidates + " LIMIT " + (FAN_OUT + 1) + ") x",
@@ -185,8 +187,9 @@ public class ConceptQueries {
             params.add(likePrefix(ordered.get(0)));
             for (String other : ordered.subList(1, ordered.size())) {
                 sql.append(" AND EXISTS (SELECT 1 FROM concept_word o WHERE o.concept_id = w.concept_id")
-                        .append(" AND o.name_lower = w.name_lower AND o.word LIKE ? ESCAPE '\\')");
-                params.add(likePrefix(other));
+                        .append(" AND o.name_lower = w.name_lower AND left(o.word, length(?)) = ?)");
+                params.add(other);
+                params.add(other);
             }
         }
         sql.append("""
