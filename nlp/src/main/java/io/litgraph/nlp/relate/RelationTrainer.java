@@ -266,6 +266,16 @@ public final class RelationTrainer {
                     tp / (double) Math.max(1, pp.size()), tp / (double) gold, f1(tp, pp.size(), gold),
                     tpt / (double) Math.max(1, pt.size()), tpt / (double) gold, f1(tpt, pt.size(), gold));
         }
+        Map<String, int[]> perPair = new java.util.TreeMap<>(); // predicted, correct, reachable gold
+        for (Row r : s.rows()) {
+            int[] k = perPair.computeIfAbsent(r.kind(), x -> new int[3]);
+            boolean accepted = PairScorer.score(r.x(), w) >= PairScorer.THRESHOLD || EXPLICIT && r.explicit();
+            k[0] += accepted ? 1 : 0;
+            k[1] += accepted && r.gold() ? 1 : 0;
+            k[2] += r.gold() ? 1 : 0;
+        }
+        perPair.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s: predicted %d, correct %d, gold among candidates %d%n",
+                k, v[0], v[1], v[2]));
         int fp = 0;
         int fpReal = 0;
         for (Row r : s.rows()) {
