@@ -553,14 +553,26 @@ public final class DocumentRelations {
             negated = c.negatedSentences == c.sentences;
             speculative = l.speculative();
         } else {
-            // not stated in one sentence: the first mentions of both, the evidence sentence that of the earlier one
-            Mention x = c.a.mentions.get(0);
-            Mention y = c.b.mentions.get(0);
-            int sx = c.a.sentenceOf.get(0);
-            int sy = c.b.sentenceOf.get(0);
+            // not stated in one sentence: the two mentions closest to each other, the evidence sentence that of
+            // the earlier one
+            int bi = 0;
+            int bj = 0;
+            int gap = Integer.MAX_VALUE;
+            for (int i = 0; i < c.a.mentions.size(); i++) {
+                for (int j = 0; j < c.b.mentions.size(); j++) {
+                    int d = Math.abs(c.a.mentions.get(i).start() - c.b.mentions.get(j).start());
+                    if (d < gap) {
+                        gap = d;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            Mention x = c.a.mentions.get(bi);
+            Mention y = c.b.mentions.get(bj);
             subject = x.start() <= y.start() ? x : y;
             object = subject == x ? y : x;
-            sentence = sentences.get(Math.min(sx, sy));
+            sentence = sentences.get(Math.min(c.a.sentenceOf.get(bi), c.b.sentenceOf.get(bj)));
         }
         if (!directed && kind(subject.type()) == Kind.DISEASE && kind(object.type()) != Kind.DISEASE) {
             Mention t = subject; // undirected: the gene, chemical or variant first, the disease second

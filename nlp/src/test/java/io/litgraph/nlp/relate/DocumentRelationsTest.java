@@ -149,6 +149,8 @@ class DocumentRelationsTest {
         if (r != null) {
             assertEquals("Association", r.type());
             assertNull(r.trigger());
+            // evidence: the sentence of the earlier of the two closest mentions ("BRCA1 carriers were common.")
+            assertTrue(r.sentence().text().startsWith("BRCA1 carriers"), r.sentence().text());
         }
     }
 
