@@ -162,6 +162,9 @@ public final class DocumentRelations {
 
     /** Every candidate pair of the document, scored. */
     static List<Candidate> candidates(List<Span> sentences, List<Mention> mentions) {
+        if (sentences.isEmpty() || mentions.size() < 2) {
+            return List.of();
+        }
         // 1: concepts
         Map<String, Node> nodes = new LinkedHashMap<>();
         int[] sentenceOfMention = new int[mentions.size()];

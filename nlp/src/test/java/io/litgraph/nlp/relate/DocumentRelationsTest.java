@@ -171,6 +171,13 @@ class DocumentRelationsTest {
     }
 
     @Test
+    void emptyInputsGiveNoRelations() {
+        assertTrue(DocumentRelations.extract(List.of(), List.of()).isEmpty());
+        assertTrue(DocumentRelations.extract(List.of(), mentions("IL-6", e("IL-6", GENE, "NCBIGene:3569"))).isEmpty());
+        assertTrue(extract("IL-6 alone.", e("IL-6", GENE, "NCBIGene:3569")).isEmpty());
+    }
+
+    @Test
     void cuesAreReadFromWords() {
         assertEquals(RelationCues.Cue.POSITIVE, RelationCues.of("induced"));
         assertEquals(RelationCues.Cue.NEGATIVE, RelationCues.of("inhibits"));
