@@ -76,6 +76,7 @@ public final class RelationTrainer {
         List<Path> train = new ArrayList<>();
         List<Path> dev = new ArrayList<>();
         boolean current = false;
+        boolean mixed = false;
         double l2 = 1.0;
         int iterations = 3000;
         for (int i = 0; i < args.length; i++) {
@@ -86,6 +87,7 @@ public final class RelationTrainer {
                 case "--current" -> current = true;
                 case "--gold-entities" -> ORACLE = true;
                 case "--no-explicit" -> EXPLICIT = false;
+                case "--mixed" -> mixed = true;
                 case "--l2" -> l2 = Double.parseDouble(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -102,6 +104,11 @@ public final class RelationTrainer {
             Set_ s = rows(engine, concepts, p);
             trainSets.add(s);
             trainRows.addAll(s.rows());
+            if (mixed) { // fit on the engine's entities and on the gold entities together
+                ORACLE = !ORACLE;
+                trainRows.addAll(rows(engine, concepts, p).rows());
+                ORACLE = !ORACLE;
+            }
         }
         double[] w = current ? PairScorer.WEIGHTS.clone() : fit(trainRows, l2, iterations);
         if (!current) {
