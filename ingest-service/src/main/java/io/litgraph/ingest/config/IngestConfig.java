@@ -39,5 +39,12 @@ public interface IngestConfig {
         /** Ceiling of the exponential back-off while the broker is unreachable. */
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /**
+         * How long published outbox rows are kept (for inspection) before they are deleted; the outbox
+         * would otherwise grow by one row per submission forever.
+         */
+        @WithDefault("24h")
+        Duration keepPublished();
     }
 }
