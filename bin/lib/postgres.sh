@@ -85,6 +85,17 @@ SECRETS
   source "$SECRETS_FILE"
 }
 
+# Deletes this stack's database, its roles, the broker's data and the generated secrets (down --purge).
+purge_data() {
+  if pg_ready; then
+    pg_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null
+    pg_admin -c "DROP ROLE IF EXISTS \"$PG_INGEST_ROLE\"" -c "DROP ROLE IF EXISTS \"$PG_QUERY_ROLE\"" >/dev/null
+  else
+    warn "PostgreSQL is not reachable; database $PG_DB was not deleted"
+  fi
+  rm -rf "$RUN_DIR/kafka" "$SECRETS_FILE"
+}
+
 stop_postgres() {
   local marker="$RUN_DIR/postgres.started-by-litgraph"
   if [ -f "$marker" ]; then

@@ -51,7 +51,8 @@ public class RunningStack implements BeforeAllCallback, ParameterResolver {
             try {
                 Path repo = Stack.repoRoot();
                 Stack stack = new Stack(repo, repo.resolve("system-tests/target/stack"));
-                stack.run(120, "down");
+                // a clean slate: what an earlier run left in this stack's database must not count
+                stack.run(120, "down", "--purge");
                 return new Started(stack, stack.run(1200, "up"));
             } catch (Exception e) {
                 throw new IllegalStateException("could not run bin/litgraph up", e);
