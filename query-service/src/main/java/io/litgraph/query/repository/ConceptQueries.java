@@ -45,7 +45,7 @@ public class ConceptQueries {
         if (fanOut("SELECT 1 FROM concept_name WHERE name_lower LIKE ? ESCAPE '\\'", needle) > FAN_OUT) {
             prefix = new ArrayList<>(exact(needle, type, limit));
             prefix.addAll(walk("left(n.name_lower, length(?)) = ?", List.of(needle, needle), type,
-                    ids(prefix), limit - prefix.size()));
+                    ids(prefix), limit - prefix.size(), WALK_LIMIT));
         } else {
             prefix = search(needle, null, type, limit);
         }
@@ -84,7 +84,8 @@ public class ConceptQueries {
             wordParams.add(word);
         }
         List<ConceptMatch> out = new ArrayList<>(prefix);
-        out.addAll(walk(condition.toString(), wordParams, type, ids(prefix), limit - prefix.size()));
+        out.addAll(walk(condition.toString(), wordParams, type, ids(prefix), limit - prefix.size(),
+                words.size() == 1 ? WALK_LIMIT : MULTI_WORD_WALK_LIMIT));
         return out;
     }
 
@@ -96,6 +97,12 @@ public class ConceptQueries {
 
     /** Concepts a walk looks at, at most. */
     static final int WALK_LIMIT = 1000;
+
+    /**
+     * The same when several common words must all match: such combinations are rare (they are what
+     * makes the walk long), and a common combination ("cell p") is found among the top concepts.
+     */
+    static final int MULTI_WORD_WALK_LIMIT = 300;
 
     private int fanOut(String candidates, String prefix) {
         return jdbc.one("SELECT count(*) FROM (" + candidates + " LIMIT " + (FAN_OUT + 1) + ") x",
@@ -127,7 +134,7 @@ public class ConceptQueries {
      * ("u 0") from reading the whole table.
      */
     private List<ConceptMatch> walk(String nameCondition, List<Object> conditionParams, String type,
-                                    String[] exclude, int limit) {
+                                    String[] exclude, int limit, int walkLimit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -149,7 +156,7 @@ public class ConceptQueries {
         params.addAll(0, head);
         params.add(limit);
         String text = sql.toString().replace("TYPE_FILTER", type == null ? "" : "AND c.type = ?")
-                .replace("WALK_LIMIT", String.valueOf(WALK_LIMIT));
+                .replace("WALK_LIMIT", String.valueOf(walkLimit));
         return jdbc.list(text, ConceptQueries::match, params.toArray());
     }
 
