@@ -73,17 +73,30 @@ public class DocumentAssembler {
         return passages;
     }
 
-    /** BioC/PubTator offsets are kept as given, but they must not run backwards or overlap. */
+    /**
+     * Gaps between given passages (skipped tables, figures …) may add at most this many characters to the
+     * document's extent: the same rule as the engine's input ({@code io.litgraph.nlp.InputDocument}), so a
+     * document the engine would refuse is refused here, before it is accepted.
+     */
+    static final long MAX_TOTAL_GAP = 1_000_000;
+
+    /** BioC/PubTator offsets are kept as given, but they must not run backwards, overlap or leave huge gaps. */
     private static List<PassagePayload> keepOffsets(List<ParsedPassage> parsed) {
         List<PassagePayload> passages = new ArrayList<>();
-        int end = 0;
+        long end = 0;
+        long text = 0;
         for (ParsedPassage p : parsed) {
             if (p.offset() < end) {
                 throw ProblemException.invalid("passage offsets must increase and not overlap: a '" + p.type()
                         + "' passage starts at " + p.offset() + " but the previous one ends at " + end);
             }
             passages.add(new PassagePayload(p.type(), p.offset(), p.text()));
-            end = p.offset() + p.text().length();
+            end = (long) p.offset() + p.text().length();
+            text += p.text().length();
+        }
+        if (end - text > MAX_TOTAL_GAP) {
+            throw ProblemException.invalid("passage offsets leave " + (end - text) + " characters of gaps (at most "
+                    + MAX_TOTAL_GAP + "): the last passage ends at " + end + " for " + text + " characters of text");
         }
         return passages;
     }

@@ -59,5 +59,12 @@ class DocumentAssemblerTest {
         overlapping.passages.add(new ParsedPassage("abstract", 3, "overlaps"));
         ProblemException e = assertThrows(ProblemException.class, () -> Assembly.assemble(overlapping));
         assertTrue(e.getMessage().contains("overlap"));
+
+        // finding F4: accepted, it would reach the engine as a 2 GB document
+        ParsedDocument farAway = new ParsedDocument();
+        farAway.passages.add(new ParsedPassage("abstract", 2_000_000_000, "IL-6 in diabetes."));
+        ProblemException gap = assertThrows(ProblemException.class, () -> Assembly.assemble(farAway));
+        assertEquals(422, gap.status());
+        assertTrue(gap.getMessage().contains("gaps"), gap.getMessage());
     }
 }
