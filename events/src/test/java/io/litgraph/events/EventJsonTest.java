@@ -38,4 +38,11 @@ class EventJsonTest {
         String json = new String(EventJson.write(new AnnotationEvent.SpanPayload(1, 2, null)));
         assertFalse(json.contains("text"), json);
     }
+
+    @Test
+    void deadLetterValuesAreTextWhenUtf8AndBase64Otherwise() {
+        assertEquals("{not json", DeadLetterEvent.valueText("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("/yg=", DeadLetterEvent.valueText(new byte[]{(byte) 0xFF, 0x28}));
+        assertEquals(null, DeadLetterEvent.valueText(null));
+    }
 }

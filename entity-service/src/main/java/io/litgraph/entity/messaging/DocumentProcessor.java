@@ -18,12 +18,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -107,7 +102,7 @@ public class DocumentProcessor {
                                              String documentId, int documentVersion) {
         LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", source.topic(), source.partition(), source.offset(), key, error);
         DeadLetterEvent dead = new DeadLetterEvent(DeadLetterEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                clock.instant(), SERVICE, source.topic(), source.partition(), source.offset(), key, text(value),
+                clock.instant(), SERVICE, source.topic(), source.partition(), source.offset(), key, DeadLetterEvent.valueText(value),
                 error.getClass().getName(), truncate(String.valueOf(error.getMessage())));
         CompletionStage<Void> dlq = publisher.publish(EventPublisher.DEAD_LETTER, key, DeadLetterEvent.TYPE,
                 DeadLetterEvent.SCHEMA_VERSION, dead);
@@ -136,21 +131,6 @@ public class DocumentProcessor {
             t = t.getCause();
         }
         return t;
-    }
-
-    /** The original value as text when it is UTF-8, Base64 otherwise (the DeadLetterEvent contract). */
-    static String text(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return Base64.getEncoder().encodeToString(value);
-        }
     }
 
     private static String truncate(String s) {

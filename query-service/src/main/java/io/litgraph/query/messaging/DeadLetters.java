@@ -8,13 +8,8 @@ import io.litgraph.query.config.QueryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +33,7 @@ public class DeadLetters {
             throws Exception {
         DeadLetterEvent dead = new DeadLetterEvent(DeadLetterEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 Instant.now(), config.serviceName(), record.topic(), record.partition(), record.offset(),
-                record.key(), asText(record.value()), rootCause(error).getClass().getName(), message(error));
+                record.key(), DeadLetterEvent.valueText(record.value()), rootCause(error).getClass().getName(), message(error));
         List<EventProducer.Outgoing> out = new ArrayList<>();
         out.add(new EventProducer.Outgoing(Topics.DEAD_LETTER, record.key() == null ? "" : record.key(),
                 DeadLetterEvent.TYPE, DeadLetterEvent.SCHEMA_VERSION, EventJson.write(dead)));
@@ -50,21 +45,6 @@ public class DeadLetters {
                     DocumentStatusEvent.SCHEMA_VERSION, EventJson.write(failed)));
         }
         producer.sendAll(out);
-    }
-
-    /** UTF-8 text when the bytes are valid UTF-8, Base64 otherwise (the DeadLetterEvent contract). */
-    static String asText(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return Base64.getEncoder().encodeToString(value);
-        }
     }
 
     static String message(Throwable error) {
