@@ -38,7 +38,7 @@ stop_pid() {
 apt_install() {
   command -v apt-get >/dev/null || return 1
   is_root || return 1
-  if [ ! -f "$RUN_DIR/.apt-updated" ] && [ ! -f "$LITGRAPH_HOME/.litgraph/.apt-updated" ]; then
+  if [ ! -f "$LITGRAPH_HOME/.litgraph/.apt-updated" ]; then
     apt-get update -qq >/dev/null 2>&1 || true
     mkdir -p "$LITGRAPH_HOME/.litgraph" && touch "$LITGRAPH_HOME/.litgraph/.apt-updated"
   fi

@@ -14,7 +14,7 @@ pg_cluster_ctl() {
   local cluster; cluster=$(debian_cluster || true)
   [ -n "$cluster" ] || die "no Debian PostgreSQL cluster on port $PG_PORT to $1 (the server is not managed by litgraph)"
   info "PostgreSQL cluster $cluster: $1 (every database on this server is affected)"
-  if is_root; then pg_ctlcluster $cluster "$@"; else sudo -n pg_ctlcluster $cluster "$@"; fi
+  pg_ctlcluster_as_root $cluster "$@"
 }
 
 cmd_component() {

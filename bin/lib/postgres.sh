@@ -22,6 +22,11 @@ debian_cluster() {
   pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $1" "$2; exit}'
 }
 
+# pg_ctlcluster needs root: run it directly as root, through sudo otherwise
+pg_ctlcluster_as_root() {
+  if is_root; then pg_ctlcluster "$@"; else sudo -n pg_ctlcluster "$@"; fi
+}
+
 ensure_postgres() {
   mkdir -p "$RUN_DIR"
   if pg_ready; then
@@ -36,7 +41,7 @@ ensure_postgres() {
       [ -n "$cluster" ] || die "postgresql installed but no cluster listens on port $PG_PORT"
     fi
     info "starting PostgreSQL cluster $cluster"
-    if is_root; then pg_ctlcluster $cluster start; else sudo -n pg_ctlcluster $cluster start; fi
+    pg_ctlcluster_as_root $cluster start
     echo "$cluster" > "$RUN_DIR/postgres.started-by-litgraph"
     wait_until 30 "PostgreSQL is ready" pg_ready || die "PostgreSQL did not come up; see /var/log/postgresql/"
   fi
@@ -101,7 +106,7 @@ stop_postgres() {
   if [ -f "$marker" ]; then
     local cluster; cluster=$(cat "$marker")
     info "stopping PostgreSQL cluster $cluster (litgraph started it)"
-    if is_root; then pg_ctlcluster $cluster stop || true; else sudo -n pg_ctlcluster $cluster stop || true; fi
+    pg_ctlcluster_as_root $cluster stop || true
     rm -f "$marker"
   fi
 }
