@@ -92,12 +92,21 @@ SECRETS
 
 # Deletes this stack's database, its roles, the broker's data and the generated secrets (down --purge).
 purge_data() {
+  local cluster="" started_here=0
+  if ! pg_ready; then
+    # a stopped machine cluster still holds the data: start it for the purge, stop it again after
+    cluster=$(debian_cluster || true)
+    if [ -n "$cluster" ]; then
+      pg_ctlcluster_as_root $cluster start && wait_until 30 "PostgreSQL is ready for the purge" pg_ready && started_here=1
+    fi
+  fi
   if pg_ready; then
     pg_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null
     pg_admin -c "DROP ROLE IF EXISTS \"$PG_INGEST_ROLE\"" -c "DROP ROLE IF EXISTS \"$PG_QUERY_ROLE\"" >/dev/null
   else
     warn "PostgreSQL is not reachable; database $PG_DB was not deleted"
   fi
+  [ "$started_here" = 1 ] && { pg_ctlcluster_as_root $cluster stop || true; }
   rm -rf "$RUN_DIR/kafka" "$SECRETS_FILE"
 }
 
