@@ -21,6 +21,17 @@ public interface QueryConfig {
 
     Paths paths();
 
+    Failures failures();
+
+    interface Failures {
+        /**
+         * Failures kept for the status page (GET /api/failures); after each new one only the newest this
+         * many stay, so a flood of poison records cannot grow the table without bound.
+         */
+        @WithDefault("1000")
+        int maxStored();
+    }
+
     interface Paths {
         /** Edges expanded per concept, best-supported first. */
         @WithDefault("25")

@@ -2,6 +2,7 @@ package io.litgraph.query.rest;
 
 import io.litgraph.query.messaging.ConsumerLagProbe;
 import io.litgraph.query.model.Stats;
+import io.litgraph.query.repository.FailureRepository;
 import io.litgraph.query.repository.StatsQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,10 +21,12 @@ public class StatsResource {
 
     private final StatsQueries stats;
     private final ConsumerLagProbe lag;
+    private final FailureRepository failures;
 
-    public StatsResource(StatsQueries stats, ConsumerLagProbe lag) {
+    public StatsResource(StatsQueries stats, ConsumerLagProbe lag, FailureRepository failures) {
         this.stats = stats;
         this.lag = lag;
+        this.failures = failures;
     }
 
     @GET
@@ -32,7 +35,7 @@ public class StatsResource {
             name = "stats", value = """
             {"documents":5,"concepts":120,"mentions":640,"relations":48,"conceptsByType":{"GeneOrGeneProduct":31},
              "mentionsByType":{"GeneOrGeneProduct":210},"relationsByType":{"Association":30},
-             "newestEventTime":"2026-11-23T19:10:00Z","lastIndexedAt":"2026-11-23T19:10:01Z","outboxPending":0,
+             "newestEventTime":"2026-11-23T19:10:00Z","lastIndexedAt":"2026-11-23T19:10:01Z","outboxPending":0,"failures":0,
              "documentsByEngine":[{"engine":"litgraph-nlp","engineVersion":"0.1.0","vocabularyVersion":"builtin-1","documents":5}],
              "consumer":{"group":"query-service","topic":"litgraph.annotations.v1","lag":0,
               "partitions":[{"partition":0,"committed":12,"end":12,"lag":0}]}}""")))
@@ -41,6 +44,6 @@ public class StatsResource {
         var conceptsByType = stats.conceptsByType();
         return new Stats(totals.documents(), conceptsByType.values().stream().mapToLong(Long::longValue).sum(),
                 totals.mentions(), totals.relations(), conceptsByType, stats.mentionsByType(), stats.relationsByType(),
-                totals.newestEvent(), totals.lastIndexed(), totals.outboxPending(), stats.documentsByEngine(), lag.lag());
+                totals.newestEvent(), totals.lastIndexed(), totals.outboxPending(), failures.count(), stats.documentsByEngine(), lag.lag());
     }
 }
