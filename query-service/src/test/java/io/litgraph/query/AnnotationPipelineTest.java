@@ -5,6 +5,7 @@ import io.litgraph.events.DeadLetterEvent;
 import io.litgraph.events.DocumentStatusEvent;
 import io.litgraph.events.EventJson;
 import io.litgraph.events.Topics;
+import io.litgraph.query.messaging.AnnotationConsumer;
 import io.litgraph.query.support.Eventually;
 import io.litgraph.query.support.Kafka;
 import io.litgraph.query.support.QueryTestResources;
@@ -24,6 +25,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,6 +48,9 @@ class AnnotationPipelineTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AnnotationConsumer consumer;
 
     static TestEvents il6Document(String id, int version) {
         return TestEvents.document(id, version, "Interleukin 6 links loneliness and insulin resistance",
@@ -223,6 +229,73 @@ class AnnotationPipelineTest {
 
         Eventually.assertThat(WAIT, () -> given().get("/api/documents/after-poison").then().statusCode(200));
         given().get("/api/documents/poison-2").then().statusCode(404);
+    }
+
+    @Test
+    void aBatchHasTheOutcomeOfStoringItsEventsOneByOne() throws Exception {
+        AnnotationEvent aV1 = il6Document("batch-a", 1).build();
+        AnnotationEvent aV2 = TestEvents.document("batch-a", 2, "Metformin and gut flora",
+                        "Metformin changes the gut microbiome of rats.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .concept("NCBITaxon:10116", "OrganismTaxon", "Rattus norvegicus")
+                .mention("Metformin", "MESH:D008687")
+                .mention("rats", "NCBITaxon:10116").build();
+        AnnotationEvent b = il6Document("batch-b", 1).build();
+        // one poll: a's versions out of order, b twice; in a single transaction
+        consumer.consumeAll(records(aV1, b, aV2, aV1, b));
+
+        given().get("/api/documents/batch-a").then().statusCode(200).body("version", equalTo(2))
+                .body("concepts.id", hasItem("NCBITaxon:10116"))
+                .body("concepts.id", not(hasItem("NCBIGene:3569")));
+        given().get("/api/documents/batch-b").then().statusCode(200).body("version", equalTo(1));
+        assertEquals(aV2.mentions().size(), count("SELECT count(*) FROM mention WHERE document_id = 'batch-a'"));
+        assertEquals(b.mentions().size(), count("SELECT count(*) FROM mention WHERE document_id = 'batch-b'"));
+        // INDEXED for every event that storing one by one would have stored: a v1, a v2, b, b (not the late a v1)
+        assertEquals(2, indexedEvents("batch-a"));
+        assertEquals(2, indexedEvents("batch-b"));
+        assertAggregatesMatchDetailRows();
+
+        // the same events again, as a replay of the topic would bring them: nothing changes
+        consumer.consumeAll(records(aV1, b, aV2, aV1, b));
+        given().get("/api/documents/batch-a").then().body("version", equalTo(2));
+        assertAggregatesMatchDetailRows();
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        // valid as an event, but PostgreSQL refuses a NUL character in text: the batch's transaction
+        // fails, the consumer falls back to one transaction per record
+        AnnotationEvent refused = TestEvents.document("batch-refused", 1, "Zero", "A NUL \u0000 in metformin text.")
+                .concept("MESH:D008687", "ChemicalEntity", "Metformin")
+                .mention("metformin", "MESH:D008687").build();
+        consumer.consumeAll(records(il6Document("batch-before", 1).build(), refused, il6Document("batch-after", 1).build()));
+
+        given().get("/api/documents/batch-before").then().statusCode(200);
+        given().get("/api/documents/batch-after").then().statusCode(200);
+        given().get("/api/documents/batch-refused").then().statusCode(404);
+        ConsumerRecord<String, byte[]> dead = Kafka.await(Topics.DEAD_LETTER, r -> "batch-refused".equals(r.key()), WAIT);
+        assertEquals(Topics.ANNOTATIONS, EventJson.read(dead.value(), DeadLetterEvent.class).sourceTopic());
+        ConsumerRecord<String, byte[]> failed = Kafka.await(Topics.STATUS, r -> "batch-refused".equals(r.key()), WAIT);
+        assertEquals(DocumentStatusEvent.Stage.FAILED, EventJson.read(failed.value(), DocumentStatusEvent.class).stage());
+        assertEquals(List.of(), Kafka.keysOn(Topics.DEAD_LETTER).stream()
+                .filter(k -> "batch-before".equals(k) || "batch-after".equals(k)).toList());
+        assertAggregatesMatchDetailRows();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(AnnotationEvent... events) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (AnnotationEvent event : events) {
+            records.add(new ConsumerRecord<>(Topics.ANNOTATIONS, 0, 1_000_000 + records.size(), event.documentId(),
+                    EventJson.write(event)));
+        }
+        return records;
+    }
+
+    /** INDEXED events of one document, counted on the topic once the relay has published them all. */
+    private long indexedEvents(String documentId) {
+        Eventually.assertThat(WAIT, () -> assertEquals(0,
+                count("SELECT count(*) FROM outbox WHERE record_key = '" + documentId + "'")));
+        return outboxAndStatusCount(documentId);
     }
 
     /** INDEXED events of one document, whether still in the outbox or already on the topic. */

@@ -19,22 +19,33 @@ public class OutboxRepository {
                                byte[] payload) {
     }
 
+    /** An event to add: its topic, record key, type and schema version headers, and the event itself. */
+    public record Row(String topic, String key, String eventType, int schemaVersion, Object event) {
+    }
+
     private final DataSource dataSource;
 
     public OutboxRepository(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public void add(String topic, String key, String eventType, int schemaVersion, Object event) throws SQLException {
+    /** Adds several events with one JDBC batch, in list order. */
+    public void addAll(List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO outbox (topic, record_key, event_type, schema_version, payload) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, topic);
-            ps.setString(2, key);
-            ps.setString(3, eventType);
-            ps.setInt(4, schemaVersion);
-            ps.setBytes(5, EventJson.write(event));
-            ps.executeUpdate();
+            for (Row row : rows) {
+                ps.setString(1, row.topic());
+                ps.setString(2, row.key());
+                ps.setString(3, row.eventType());
+                ps.setInt(4, row.schemaVersion());
+                ps.setBytes(5, EventJson.write(row.event()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

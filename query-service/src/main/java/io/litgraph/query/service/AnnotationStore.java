@@ -11,14 +11,17 @@ import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Stores annotation events idempotently: per document only the highest version survives, an equal
  * version replaces (so replaying a topic is harmless), a lower one is ignored. The INDEXED status
- * event goes into the outbox in the same transaction.
+ * events go into the outbox in the same transaction.
  */
 @ApplicationScoped
 public class AnnotationStore {
@@ -37,18 +40,53 @@ public class AnnotationStore {
 
     @Transactional(rollbackOn = Exception.class)
     public Outcome store(AnnotationEvent event) throws SQLException {
-        EventValidator.check(event);
-        writer.lockDocumentKey(event.documentId());
-        OptionalInt stored = writer.lockStoredVersion(event.documentId());
-        if (stored.isPresent() && stored.getAsInt() > event.documentVersion()) {
-            return Outcome.STALE_IGNORED;
+        return storeAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Stores events in one transaction, with exactly the outcome that storing them one after the other
+     * in list order would have (the order of a partition): per document the last of the events with the
+     * highest version ends up stored, and every event that would have been stored on its turn gets its
+     * INDEXED status event. Only the surviving event per document is written, so a document that
+     * appears several times in one batch is written once.
+     *
+     * @return the outcome of each event, in list order
+     */
+    @Transactional(rollbackOn = Exception.class)
+    public List<Outcome> storeAll(List<AnnotationEvent> events) throws SQLException {
+        for (AnnotationEvent event : events) {
+            EventValidator.check(event);
         }
-        writer.replace(event, stored.isPresent());
+        Map<String, Integer> stored = writer.lockStoredVersions(events.stream().map(AnnotationEvent::documentId).toList());
+        Map<String, Integer> current = new HashMap<>(stored);
+        Map<String, AnnotationEvent> survivors = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        List<OutboxRepository.Row> statuses = new ArrayList<>();
+        for (AnnotationEvent event : events) {
+            Integer version = current.get(event.documentId());
+            if (version != null && version > event.documentVersion()) {
+                outcomes.add(Outcome.STALE_IGNORED);
+                continue;
+            }
+            current.put(event.documentId(), event.documentVersion());
+            // re-inserted at the end: a document's surviving event is written in its own turn's order
+            survivors.remove(event.documentId());
+            survivors.put(event.documentId(), event);
+            outcomes.add(Outcome.STORED);
+            statuses.add(indexed(event));
+        }
+        writer.replace(new ArrayList<>(survivors.values()),
+                survivors.keySet().stream().filter(stored::containsKey).toList());
+        outbox.addAll(statuses);
+        return outcomes;
+    }
+
+    private OutboxRepository.Row indexed(AnnotationEvent event) {
         DocumentStatusEvent status = new DocumentStatusEvent(DocumentStatusEvent.SCHEMA_VERSION,
                 UUID.randomUUID().toString(), event.documentId(), event.documentVersion(), Instant.now(),
                 config.serviceName(), DocumentStatusEvent.Stage.INDEXED, summary(event));
-        outbox.add(Topics.STATUS, event.documentId(), DocumentStatusEvent.TYPE, DocumentStatusEvent.SCHEMA_VERSION, status);
-        return Outcome.STORED;
+        return new OutboxRepository.Row(Topics.STATUS, event.documentId(), DocumentStatusEvent.TYPE,
+                DocumentStatusEvent.SCHEMA_VERSION, status);
     }
 
     private static String summary(AnnotationEvent event) {

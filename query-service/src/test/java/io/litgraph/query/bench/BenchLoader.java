@@ -49,16 +49,14 @@ public final class BenchLoader {
             AnnotationWriter writer = new AnnotationWriter(sameConnection(c));
             long t0 = System.nanoTime();
             int stored = 0;
-            for (AnnotationEvent event : corpus) {
-                if (writer.lockStoredVersion(event.documentId()).isPresent()) {
-                    continue;
-                }
-                writer.replace(event, false);
-                if (++stored % 50 == 0) {
-                    c.commit();
-                }
+            for (int from = 0; from < corpus.size(); from += 50) {
+                List<AnnotationEvent> batch = corpus.subList(from, Math.min(corpus.size(), from + 50));
+                var present = writer.lockStoredVersions(batch.stream().map(AnnotationEvent::documentId).toList());
+                List<AnnotationEvent> missing = batch.stream().filter(e -> !present.containsKey(e.documentId())).toList();
+                writer.replace(missing, List.of());
+                stored += missing.size();
+                c.commit();
             }
-            c.commit();
             System.out.printf("stored %d abstracts through AnnotationWriter in %.1f s%n", stored,
                     (System.nanoTime() - t0) / 1e9);
             int copies = (documents + corpus.size() - 1) / corpus.size();
