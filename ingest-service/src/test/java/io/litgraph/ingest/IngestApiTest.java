@@ -207,6 +207,30 @@ class IngestApiTest {
     }
 
     @Test
+    void laterLinesOfABatchCountEarlierOnes() {
+        // all in one chunk (one transaction): each line is decided as if the earlier ones were already stored
+        String unique = UUID.randomUUID().toString();
+        String id = "chunk-" + unique;
+        String body = "{\"text\": \"Leptin signalling " + unique + ".\"}\n"
+                + "{\"text\": \"Leptin  signalling " + unique + ".\"}\n"
+                + "{\"id\": \"" + id + "\", \"text\": \"First version.\"}\n"
+                + "{\"id\": \"" + id + "\", \"text\": \"Second version.\"}\n"
+                + "{\"id\": \"" + id + "\", \"text\": \"Second version.\"}\n";
+        JsonPath result = given().header("Authorization", KEY).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/documents/batch")
+                .then().statusCode(202).body("accepted", equalTo(3)).body("duplicates", equalTo(2))
+                .extract().jsonPath();
+        assertEquals(List.of(false, true, false, false, true), result.getList("results.duplicate"));
+        assertEquals(result.getString("results[0].id"), result.getString("results[1].id"));
+        assertEquals(List.of(1, 1, 1, 2, 2), result.getList("results.version"));
+        given().get("/api/documents/" + id).then().statusCode(200).body("version", equalTo(2));
+        // both versions are published, the first one first (same key, same partition)
+        List<ConsumerRecord<String, byte[]>> events = Kafka.await(Topics.DOCUMENTS, r -> id.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertEquals(List.of(1, 2), events.stream().map(r -> EventJson.read(r.value(), DocumentEvent.class).version()).toList());
+        assertTrue(events.get(0).offset() < events.get(1).offset());
+    }
+
+    @Test
     void batchNeedsAKey() {
         given().contentType("application/x-ndjson").body("{\"text\": \"x\"}\n".getBytes(StandardCharsets.UTF_8)).post("/api/documents/batch")
                 .then().statusCode(401).contentType("application/problem+json");

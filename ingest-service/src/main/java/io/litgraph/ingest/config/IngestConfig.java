@@ -21,6 +21,14 @@ public interface IngestConfig {
     @WithDefault("10485760")
     long maxTextBytes();
 
+    /**
+     * Upper bound on a request body in bytes, for every content type and the NDJSON batch; a larger body is
+     * refused with a problem+json 413. Must stay below {@code quarkus.http.limits.max-body-size}, the HTTP
+     * layer's own (plain) limit, which is set far higher as a backstop.
+     */
+    @WithDefault("16777216")
+    long maxBodyBytes();
+
     Relay relay();
 
     interface Relay {

@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.List;
 
 /** One event waiting to be published (or already published, when {@link #processedAt} is set). */
 @Entity
@@ -52,19 +51,6 @@ public class OutboxMessage extends PanacheEntityBase {
         message.documentId = event.documentId();
         message.documentVersion = event.version();
         return message;
-    }
-
-    /**
-     * The oldest unpublished rows that no other relay instance holds. SKIP LOCKED lets several
-     * instances drain the outbox side by side without publishing a row twice.
-     */
-    @SuppressWarnings("unchecked")
-    public static List<OutboxMessage> lockNextBatch(int size) {
-        return getEntityManager()
-                .createNativeQuery("SELECT * FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED",
-                        OutboxMessage.class)
-                .setParameter(1, size)
-                .getResultList();
     }
 
     public static long backlog() {

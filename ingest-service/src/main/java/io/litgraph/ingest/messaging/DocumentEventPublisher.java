@@ -1,6 +1,6 @@
 package io.litgraph.ingest.messaging;
 
-import io.litgraph.ingest.domain.OutboxMessage;
+import io.litgraph.ingest.repository.OutboxStore;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +36,10 @@ public class DocumentEventPublisher {
         this.kafkaConfig = kafkaConfig;
     }
 
-    public Future<RecordMetadata> send(OutboxMessage message) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic, message.recordKey, message.payload);
-        record.headers().add(HEADER_SCHEMA_VERSION, Integer.toString(message.schemaVersion).getBytes(StandardCharsets.UTF_8));
-        record.headers().add(HEADER_EVENT_TYPE, message.eventType.getBytes(StandardCharsets.UTF_8));
+    public Future<RecordMetadata> send(OutboxStore.Pending message) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
+        record.headers().add(HEADER_SCHEMA_VERSION, Integer.toString(message.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(HEADER_EVENT_TYPE, message.eventType().getBytes(StandardCharsets.UTF_8));
         return producer().send(record);
     }
 

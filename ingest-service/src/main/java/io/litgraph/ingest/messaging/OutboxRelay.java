@@ -1,9 +1,9 @@
 package io.litgraph.ingest.messaging;
 
 import io.litgraph.ingest.config.IngestConfig;
-import io.litgraph.ingest.domain.DocumentEntity;
-import io.litgraph.ingest.domain.OutboxMessage;
-import io.litgraph.ingest.domain.Stage;
+import io.litgraph.ingest.repository.OutboxStore;
+import io.litgraph.ingest.repository.OutboxStore.Failure;
+import io.litgraph.ingest.repository.OutboxStore.Pending;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -34,14 +34,16 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final DocumentEventPublisher publisher;
+    private final OutboxStore outbox;
     private final IngestConfig config;
     private final MeterRegistry meters;
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile Duration backoff = Duration.ZERO;
     private volatile boolean stopping;
 
-    public OutboxRelay(DocumentEventPublisher publisher, IngestConfig config, MeterRegistry meters) {
+    public OutboxRelay(DocumentEventPublisher publisher, OutboxStore outbox, IngestConfig config, MeterRegistry meters) {
         this.publisher = publisher;
+        this.outbox = outbox;
         this.config = config;
         this.meters = meters;
     }
@@ -81,68 +83,53 @@ public class OutboxRelay {
 
     /** Publishes the next batch; {@code failure} is set when the broker did not acknowledge all of it. */
     BatchResult publishBatch() {
-        List<OutboxMessage> batch = OutboxMessage.lockNextBatch(config.relay().batchSize());
+        List<Pending> batch = outbox.lockNext(config.relay().batchSize());
         if (batch.isEmpty()) {
             return new BatchResult(0, null);
         }
+        // Sent in id order on one idempotent producer: the broker keeps each document's events in that order.
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxMessage message : batch) {
-            acks.add(publisher.send(message));
+        for (Pending row : batch) {
+            acks.add(publisher.send(row));
         }
         long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
-        int published = 0;
+        List<Pending> published = new ArrayList<>(batch.size());
+        List<Failure> failed = new ArrayList<>();
         RuntimeException failure = null;
         for (int i = 0; i < batch.size(); i++) {
-            OutboxMessage message = batch.get(i);
+            Pending row = batch.get(i);
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                markPublished(message);
-                published++;
+                published.add(row);
             } catch (ExecutionException e) {
                 if (isPoison(e.getCause())) {
-                    reject(message, e.getCause());
+                    reject(row, e.getCause());
                 } else {
-                    message.attempts++;
-                    message.lastError = rootMessage(e);
+                    failed.add(new Failure(row.id(), rootMessage(e)));
                     failure = failure != null ? failure : new IllegalStateException("broker did not accept the batch", e.getCause());
                 }
             } catch (TimeoutException e) {
-                message.attempts++;
-                message.lastError = "no acknowledgement within " + config.relay().sendTimeout();
-                failure = failure != null ? failure : new IllegalStateException(message.lastError);
+                String error = "no acknowledgement within " + config.relay().sendTimeout();
+                failed.add(new Failure(row.id(), error));
+                failure = failure != null ? failure : new IllegalStateException(error);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the broker", e);
             }
         }
-        meters.counter("litgraph.ingest.outbox.published").increment(published);
+        outbox.markPublished(published, Instant.now());
+        outbox.recordFailures(failed);
+        meters.counter("litgraph.ingest.outbox.published").increment(published.size());
         // Commit either way: acknowledged rows are done, the others keep their attempt count and error and
         // are retried after the back-off. A later version overtaking an earlier one is harmless, since
         // consumers keep the highest version.
         return new BatchResult(batch.size(), failure);
     }
 
-    private static void markPublished(OutboxMessage message) {
-        message.processedAt = Instant.now();
-        if (message.documentId != null && message.documentVersion != null) {
-            DocumentEntity doc = DocumentEntity.findById(message.documentId);
-            if (doc != null && doc.version == message.documentVersion && doc.stage.canAdvanceTo(Stage.PUBLISHED)) {
-                doc.moveTo(Stage.PUBLISHED, null, message.processedAt);
-            }
-        }
-    }
-
     /** An event the broker will never take (e.g. larger than the topic allows): fail it instead of blocking the outbox. */
-    private static void reject(OutboxMessage message, Throwable cause) {
-        LOG.errorf("outbox row %d (%s) rejected by the broker, not retried: %s", message.id, message.recordKey, cause.toString());
-        message.processedAt = Instant.now();
-        message.lastError = "rejected: " + cause;
-        if (message.documentId != null) {
-            DocumentEntity doc = DocumentEntity.findById(message.documentId);
-            if (doc != null && doc.version == message.documentVersion && doc.stage.canAdvanceTo(Stage.FAILED)) {
-                doc.moveTo(Stage.FAILED, "the broker rejected the document event: " + cause.getMessage(), message.processedAt);
-            }
-        }
+    private void reject(Pending row, Throwable cause) {
+        LOG.errorf("outbox row %d (%s) rejected by the broker, not retried: %s", row.id(), row.key(), cause.toString());
+        outbox.reject(row, "rejected: " + cause, "the broker rejected the document event: " + cause.getMessage(), Instant.now());
     }
 
     private static boolean isPoison(Throwable cause) {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,11 +30,13 @@ import java.io.InputStream;
 public class BatchResource {
     private final Ingestion ingestion;
     private final IngestConfig config;
+    private final BodyLimit bodyLimit;
     private final JsonDocumentParser json = new JsonDocumentParser();
 
-    public BatchResource(Ingestion ingestion, IngestConfig config) {
+    public BatchResource(Ingestion ingestion, IngestConfig config, BodyLimit bodyLimit) {
         this.ingestion = ingestion;
         this.config = config;
+        this.bodyLimit = bodyLimit;
     }
 
     @POST
@@ -44,17 +48,19 @@ public class BatchResource {
                     + "202 when at least one document was accepted, otherwise 200.")
     @APIResponse(responseCode = "202", description = "at least one line accepted; see results")
     @APIResponse(responseCode = "200", description = "nothing new (duplicates and/or rejected lines); see results")
-    public Response submit(InputStream body) {
+    @APIResponse(responseCode = "413", description = "body above litgraph.ingest.max-body-bytes (problem+json); "
+            + "without a Content-Length the lines before the limit may already be stored")
+    public Response submit(InputStream body, @Context HttpServerRequest request) {
         // a line may hold the largest allowed text, JSON-escaped, plus its metadata
         int maxLine = (int) Math.min(Integer.MAX_VALUE - 1024L, config.maxTextBytes() * 2 + 1024 * 1024);
-        NdjsonLines lines = new NdjsonLines(body, maxLine);
+        NdjsonLines lines = new NdjsonLines(bodyLimit.limit(body, request), maxLine);
         Ingestion.Chunk chunk = ingestion.chunk(Format.JSON);
         for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
             if (line.tooLong()) {
                 chunk.reject(line.number(), null, ProblemException.tooLarge(maxLine + 1L, maxLine));
                 continue;
             }
-            if (line.length() == 0 || new String(line.bytes(), 0, line.length(), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+            if (line.isBlank()) {
                 continue;
             }
             try {

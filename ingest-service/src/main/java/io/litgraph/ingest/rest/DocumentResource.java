@@ -16,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 
 @Path("/api/documents")
@@ -35,11 +39,13 @@ public class DocumentResource {
     private final FormatRegistry formats;
     private final Ingestion ingestion;
     private final DocumentQueries queries;
+    private final BodyLimit bodyLimit;
 
-    public DocumentResource(FormatRegistry formats, Ingestion ingestion, DocumentQueries queries) {
+    public DocumentResource(FormatRegistry formats, Ingestion ingestion, DocumentQueries queries, BodyLimit bodyLimit) {
         this.formats = formats;
         this.ingestion = ingestion;
         this.queries = queries;
+        this.bodyLimit = bodyLimit;
     }
 
     @POST
@@ -53,13 +59,15 @@ public class DocumentResource {
     @APIResponse(responseCode = "202", description = "accepted: stored, will be published")
     @APIResponse(responseCode = "200", description = "duplicate: same content already stored, nothing published")
     @APIResponse(responseCode = "400", description = "malformed body or invalid encoding (problem+json)")
-    @APIResponse(responseCode = "413", description = "text too large (problem+json)")
+    @APIResponse(responseCode = "413", description = "body or text too large (problem+json)")
     @APIResponse(responseCode = "415", description = "unsupported Content-Type (problem+json)")
     @APIResponse(responseCode = "422", description = "no text, or an invalid field (problem+json)")
-    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+                           @Context HttpServerRequest request) throws IOException {
         MediaType type = mediaType(contentType);
         DocumentParser parser = formats.parserFor(type.getType() + "/" + type.getSubtype());
-        String text = BodyDecoder.decode(body == null ? new byte[0] : body, type.getParameters().get("charset"));
+        byte[] bytes = body == null ? new byte[0] : bodyLimit.limit(body, request).readAllBytes();
+        String text = BodyDecoder.decode(bytes, type.getParameters().get("charset"));
         ParsedBody parsed = parser.parse(text);
         if (!parsed.format().multiDocument() && parsed.documents().size() == 1) {
             Submission submission = ingestion.submit(parsed.documents().get(0), parsed.format());

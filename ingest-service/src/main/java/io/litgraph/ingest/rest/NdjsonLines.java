@@ -12,6 +12,16 @@ import java.io.UncheckedIOException;
  */
 final class NdjsonLines {
     record Line(int number, byte[] bytes, int length, boolean tooLong) {
+        /** Only ASCII whitespace (what JSON allows between tokens), or nothing. */
+        boolean isBlank() {
+            for (int i = 0; i < length; i++) {
+                byte b = bytes[i];
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final InputStream in;

@@ -2,102 +2,109 @@ package io.litgraph.ingest.service;
 
 import io.litgraph.events.DocumentEvent;
 import io.litgraph.events.EventJson;
-import io.litgraph.ingest.domain.DocumentEntity;
-import io.litgraph.ingest.domain.OutboxMessage;
+import io.litgraph.events.Topics;
 import io.litgraph.ingest.domain.Stage;
 import io.litgraph.ingest.format.Format;
+import io.litgraph.ingest.repository.DocumentStore;
+import io.litgraph.ingest.repository.DocumentStore.DocumentRow;
+import io.litgraph.ingest.repository.DocumentStore.OutboxRow;
+import io.litgraph.ingest.repository.DocumentStore.Stored;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Stores accepted documents and their DocumentEvent in one transaction (the outbox), deciding on the way
- * whether a submission is new, a new version of a known id, or a duplicate.
+ * whether a submission is new, a new version of a known id, or a duplicate. A chunk of documents is
+ * decided in memory against one look-up of its ids and content hashes, so earlier documents of the chunk
+ * count for later ones exactly as if they had been submitted one after the other.
  */
 @ApplicationScoped
 @Transactional
 public class DocumentService {
+    private final DocumentStore store;
     private final MeterRegistry meters;
 
-    public DocumentService(MeterRegistry meters) {
+    public DocumentService(DocumentStore store, MeterRegistry meters) {
+        this.store = store;
         this.meters = meters;
     }
 
-    /** Several documents in one transaction: one commit instead of many. All or nothing. */
+    public Submission submit(AssembledDocument doc, Format format, List<String> warnings) {
+        return submitAll(List.of(doc), format, List.of(warnings)).get(0);
+    }
+
+    /** Several documents in one transaction: a fixed number of statements for the whole chunk. All or nothing. */
     public List<Submission> submitAll(List<AssembledDocument> docs, Format format, List<List<String>> warnings) {
-        List<Submission> results = new java.util.ArrayList<>(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-            results.add(submit(docs.get(i), format, warnings.get(i)));
+        // Lock first, look up second: once an id is locked nobody else can store it until we commit.
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> hashes = new LinkedHashSet<>();
+        for (AssembledDocument doc : docs) {
+            ids.add(doc.clientId() != null ? doc.clientId() : doc.derivedId());
+            if (doc.clientId() == null) {
+                hashes.add(doc.contentHash());
+            }
         }
+        store.lockIds(ids);
+        Map<String, Stored> byId = store.findByIds(ids);
+        Map<String, List<Stored>> byHash = store.findByContentHashes(hashes);
+
+        Instant now = Instant.now();
+        Map<String, DocumentRow> rows = new LinkedHashMap<>();
+        List<OutboxRow> events = new ArrayList<>();
+        List<Submission> results = new ArrayList<>(docs.size());
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            AssembledDocument doc = docs.get(i);
+            Stored sameContent = doc.clientId() == null ? firstWithHash(doc.contentHash(), byHash, byId) : null;
+            String id = doc.clientId() != null ? doc.clientId() : doc.derivedId();
+            Stored existing = sameContent != null ? sameContent : byId.get(id);
+            Submission result;
+            if (existing != null && existing.contentHash().equals(doc.contentHash())) {
+                result = new Submission(existing.id(), existing.version(), existing.stage(), true, warnings.get(i));
+            } else {
+                int version = existing == null ? 1 : existing.version() + 1;
+                Stored accepted = new Stored(id, version, doc.contentHash(), Stage.ACCEPTED);
+                byId.put(id, accepted);
+                byHash.computeIfAbsent(doc.contentHash(), h -> new ArrayList<>()).add(accepted);
+                rows.put(id, new DocumentRow(id, version, doc.contentHash(), format.label(), doc.payload().title(),
+                        new String(EventJson.write(doc.payload()), StandardCharsets.UTF_8), now));
+                DocumentEvent event = new DocumentEvent(DocumentEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), id,
+                        version, now, doc.contentHash(), doc.payload());
+                events.add(new OutboxRow(Topics.DOCUMENTS, id, DocumentEvent.TYPE, DocumentEvent.SCHEMA_VERSION,
+                        EventJson.write(event), id, version));
+                result = new Submission(id, version, Stage.ACCEPTED, false, warnings.get(i));
+            }
+            outcomes.merge(result.duplicate() ? "duplicate" : result.version() > 1 ? "new-version" : "accepted", 1, Integer::sum);
+            results.add(result);
+        }
+        // Only the newest version of a document is kept; every version still gets its own event, in order.
+        store.upsert(rows.values());
+        store.enqueue(events);
+        outcomes.forEach((outcome, n) ->
+                meters.counter("litgraph.ingest.documents", "format", format.label(), "outcome", outcome).increment(n));
         return results;
     }
 
-    public Submission submit(AssembledDocument doc, Format format, List<String> warnings) {
-        Submission result = doc.clientId() != null ? submitWithClientId(doc, format, warnings)
-                : submitByContent(doc, format, warnings);
-        meters.counter("litgraph.ingest.documents", "format", format.label(),
-                "outcome", result.duplicate() ? "duplicate" : result.version() > 1 ? "new-version" : "accepted").increment();
-        return result;
-    }
-
-    private Submission submitByContent(AssembledDocument doc, Format format, List<String> warnings) {
-        var known = DocumentEntity.findByContentHash(doc.contentHash());
-        if (known.isPresent()) {
-            return duplicate(known.get(), warnings);
+    /** The oldest document that still has this content (one stored earlier in the chunk may have changed since). */
+    private static Stored firstWithHash(String hash, Map<String, List<Stored>> byHash, Map<String, Stored> byId) {
+        for (Stored candidate : byHash.getOrDefault(hash, List.of())) {
+            Stored current = byId.getOrDefault(candidate.id(), candidate);
+            if (current.contentHash().equals(hash)) {
+                return current;
+            }
         }
-        return submitWithId(doc.derivedId(), doc, format, warnings);
-    }
-
-    private Submission submitWithClientId(AssembledDocument doc, Format format, List<String> warnings) {
-        return submitWithId(doc.clientId(), doc, format, warnings);
-    }
-
-    private Submission submitWithId(String id, AssembledDocument doc, Format format, List<String> warnings) {
-        lock(id);
-        DocumentEntity existing = DocumentEntity.findById(id);
-        if (existing != null && existing.contentHash.equals(doc.contentHash())) {
-            return duplicate(existing, warnings);
-        }
-        Instant now = Instant.now();
-        DocumentEntity entity = existing != null ? existing : new DocumentEntity();
-        if (existing == null) {
-            entity.id = id;
-            entity.version = 1;
-            entity.createdAt = now;
-        } else {
-            entity.version = existing.version + 1;
-        }
-        entity.contentHash = doc.contentHash();
-        entity.format = format.label();
-        entity.title = doc.payload().title();
-        entity.payload = new String(EventJson.write(doc.payload()), java.nio.charset.StandardCharsets.UTF_8);
-        entity.updatedAt = now;
-        entity.moveTo(Stage.ACCEPTED, null, now);
-        if (existing == null) {
-            entity.persist();
-        }
-        enqueue(new DocumentEvent(DocumentEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), id, entity.version,
-                now, doc.contentHash(), doc.payload()));
-        return new Submission(id, entity.version, Stage.ACCEPTED, false, warnings);
-    }
-
-    private static Submission duplicate(DocumentEntity existing, List<String> warnings) {
-        return new Submission(existing.id, existing.version, existing.stage, true, warnings);
-    }
-
-    /** Serializes submissions of one id across transactions and instances, so versions never collide. */
-    private static void lock(String id) {
-        DocumentEntity.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, id)
-                .getSingleResult();
-    }
-
-    private static void enqueue(DocumentEvent event) {
-        OutboxMessage.of(event).persist();
+        return null;
     }
 }

@@ -46,6 +46,18 @@ public class ProblemException extends RuntimeException {
                 Map.of("limit", limit, "size", bytes));
     }
 
+    /** {@code size} is null when the body came without a Content-Length and was cut off at the limit. */
+    public static ProblemException bodyTooLarge(Long size, long limit) {
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("limit", limit);
+        if (size != null) {
+            ext.put("size", size);
+        }
+        return new ProblemException(413, "body-too-large", "Request body too large",
+                (size != null ? "the request body is " + size + " bytes" : "the request body is longer")
+                        + "; the limit is " + limit + " bytes (litgraph.ingest.max-body-bytes)", ext);
+    }
+
     public static ProblemException invalidEncoding(String charset, long byteOffset) {
         return new ProblemException(400, "invalid-encoding", "Body is not valid " + charset,
                 "malformed or unmappable " + charset + " input at byte " + byteOffset, Map.of("byteOffset", byteOffset));

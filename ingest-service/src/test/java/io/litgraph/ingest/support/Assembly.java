@@ -31,6 +31,11 @@ public final class Assembly {
             }
 
             @Override
+            public long maxBodyBytes() {
+                return 2 * maxTextBytes;
+            }
+
+            @Override
             public Relay relay() {
                 return null;
             }
