@@ -109,4 +109,5 @@ export const api = {
   relations: (params, opts) => getJson(url('api/relations', params), opts),
   paths: (params, opts) => getJson(url('api/paths', params), opts),
   stats: (opts) => getJson('api/stats', opts),
+  failures: (params, opts) => getJson(url('api/failures', params), opts),
 };

@@ -294,7 +294,7 @@ class ExplorerIT {
 
     @Test
     @Order(6)
-    void statusShowsDocumentsPerStageAndTheNewest() throws Exception {
+    void statusShowsDocumentsPerStageFailuresAndTheNewest() throws Exception {
         driver.get(base + "#/status");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stages")));
         wait.until(d -> !d.findElements(By.cssSelector("#newest tbody tr")).isEmpty());
@@ -302,6 +302,21 @@ class ExplorerIT {
         assertTrue(documents >= 5, "the seeds are indexed");
         String cards = driver.findElement(By.id("status-cards")).getText();
         assertTrue(cards.contains(String.valueOf(documents)), cards);
+
+        // Failures with their reasons (GET /api/failures): a seeded stack normally has none, so the empty
+        // state is what renders here; PipelineFailuresIT in query-service covers listed failures.
+        WebElement failures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failures")));
+        wait.until(d -> !d.findElements(By.cssSelector("#failure-list li.failure, #failures-empty")).isEmpty());
+        JsonNode listed = api("api/failures");
+        assertEquals(listed.get("stored").asLong(), api("api/stats").get("failures").asLong());
+        if (listed.get("items").isEmpty()) {
+            assertTrue(driver.findElement(By.id("failures-empty")).getText().contains("No failures"), failures.getText());
+        } else {
+            JsonNode first = listed.get("items").get(0);
+            WebElement item = driver.findElement(By.cssSelector("#failure-list li.failure"));
+            assertTrue(item.getText().contains(first.get("reason").asText().substring(0, Math.min(40, first.get("reason").asText().length()))),
+                    item.getText());
+        }
         save("status.png");
     }
 

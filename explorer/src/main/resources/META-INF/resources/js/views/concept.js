@@ -98,9 +98,12 @@ export async function renderConcept(view, { id, signal }) {
       onClear: () => {},
     });
     window.litgraphGraph = graph.cy; // for the browser test and the curious (devtools)
+    const drawStart = performance.now();
     graph.addNeighborhood(c, page, { isCenter: true });
     graph.layout({ initial: true });
     refreshLegend();
+    // User Timing entry, read by the explorer benchmark (system-tests/explorer-bench.sh)
+    performance.measure('litgraph:graph', { start: drawStart });
   } catch (e) {
     graphBox.replaceWith(errorNotice(e, 'Graph'));
     graph = null;

@@ -65,16 +65,28 @@ export async function renderSearch(view, { params, signal }) {
   docSection.append(status, list, more);
 
   const query = { q, concept: concepts, type: types, limit: 20 };
+  // Facets are most of a search's cost (concepts counted over the best 1000 matches: ~0.7 s against 30 ms
+  // for the hits at 100k documents, docs/BENCHMARKS.md "Explorer"), so the hits are asked for without them
+  // and shown at once, and the facets follow from a request of their own.
+  const facetPanel = h('section', { class: 'panel facets', 'aria-labelledby': 'facets-h' },
+    h('h2', { id: 'facets-h' }, 'Refine'), loading('Counting concepts among the matches…'));
+  facetSection.append(facetPanel);
+  api.searchDocuments({ ...query, limit: 1, facets: true }, { signal })
+    .then(f => renderFacets(facetPanel, f.facets, f.facetSample, base))
+    .catch(e => {
+      if (e.name !== 'AbortError') {
+        facetPanel.querySelector('.loading')?.replaceWith(errorNotice(e, 'Refine'));
+      }
+    });
   let page;
   try {
-    page = await api.searchDocuments(query, { signal });
+    page = await api.searchDocuments({ ...query, facets: false }, { signal });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     status.replaceWith(errorNotice(e, 'Documents'));
     return;
   }
   status.remove();
-  renderFacets(facetSection, page.facets, page.facetSample, base);
   appendDocs(list, page.items || []);
   if (!(page.items || []).length) {
     docSection.append(h('p', { class: 'muted' }, 'No documents match.'));
@@ -116,9 +128,8 @@ function appendDocs(list, items) {
   return first;
 }
 
-function renderFacets(aside, facets, sample, base) {
-  const panel = h('section', { class: 'panel facets', 'aria-labelledby': 'facets-h' }, h('h2', { id: 'facets-h' }, 'Refine'));
-  aside.append(panel);
+function renderFacets(panel, facets, sample, base) {
+  panel.querySelector('.loading')?.remove();
   const entries = Object.entries(facets || {}).filter(([, list]) => list && list.length);
   if (!entries.length) {
     panel.append(h('p', { class: 'muted small' }, 'No concepts to refine by.'));
