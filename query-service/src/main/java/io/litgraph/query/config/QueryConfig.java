@@ -21,6 +21,26 @@ public interface QueryConfig {
 
     Paths paths();
 
+    Cache cache();
+
+    /** What read paths reuse between requests until a document is stored: paths' relation graph, autocomplete answers. */
+    interface Cache {
+        /**
+         * How often a request checks whether a document was stored since (one index-only row): the most a
+         * stored change can lag in paths and autocomplete.
+         */
+        @WithDefault("1s")
+        Duration refresh();
+
+        /** Reused data older than this is read again even if no change was seen (see StoreVersion). */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Autocomplete answers kept (most recently used). */
+        @WithDefault("10000")
+        int autocompleteEntries();
+    }
+
     Failures failures();
 
     interface Failures {

@@ -8,6 +8,8 @@ import io.litgraph.query.model.RelationEvidence;
 import io.litgraph.query.model.RelationEvidence.Participant;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +37,6 @@ public class GraphQueries {
     /** A relation_summary row seen from one concept: {@code other} is the concept at the far end. */
     public record RelationRow(String other, String type, boolean outgoing, boolean directed, int documents,
                               int evidence, int negatedDocuments, int negatedEvidence) {
-    }
-
-    /** An edge of the relation graph, from the node that was expanded. */
-    public record Edge(String node, String other, String type, String subjectId, String objectId, boolean directed,
-                       int documents) {
     }
 
     public Optional<ConceptRow> concept(String id) {
@@ -138,70 +135,60 @@ public class GraphQueries {
     }
 
     /**
-     * Relation edges of the given nodes with at least {@code minDocs} affirmed documents, the
-     * {@code fanOut} best-supported per node.
+     * A version of the stored graph: {@code document.seq} changes whenever a document version is stored,
+     * so the relation graph can only have changed if this did (an index-only read of one row).
      */
-    public List<Edge> edges(List<String> nodes, int minDocs, int fanOut, String relationType) {
-        if (nodes.isEmpty()) {
-            return List.of();
-        }
-        String[] array = nodes.toArray(String[]::new);
-        String typeCondition = relationType == null ? "" : " AND type = ?";
-        List<Object> params = new ArrayList<>();
-        params.add(array);
-        params.add(minDocs);
-        if (relationType != null) {
-            params.add(relationType);
-        }
-        params.add(array);
-        params.add(minDocs);
-        if (relationType != null) {
-            params.add(relationType);
-        }
-        params.add(fanOut);
-        return jdbc.list("""
-                WITH e AS (
-                    SELECT subject_id AS node, object_id AS other, type, subject_id, object_id, directed, document_count
-                    FROM relation_summary WHERE subject_id = ANY (?) AND document_count >= ?""" + typeCondition + "\n" + """
-                    UNION ALL
-                    SELECT object_id, subject_id, type, subject_id, object_id, directed, document_count
-                    FROM relation_summary WHERE object_id = ANY (?) AND document_count >= ?""" + typeCondition + "\n" + """
-                ), ranked AS (
-                    SELECT *, row_number() OVER (PARTITION BY node ORDER BY document_count DESC, other, type) AS r FROM e
-                    WHERE node <> other)
-                SELECT node, other, type, subject_id, object_id, directed, document_count FROM ranked WHERE r <= ?
-                """, rs -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getBoolean(6), rs.getInt(7)), params.toArray());
+    public long graphVersion() {
+        return jdbc.one("SELECT coalesce(max(seq), 0) FROM document", rs -> rs.getLong(1)).orElse(0L);
     }
 
-    /** Relation edges between any of {@code candidates} and {@code target}, seen from the candidate. */
-    public List<Edge> edgesTo(List<String> candidates, String target, int minDocs, String relationType) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        String[] array = candidates.toArray(String[]::new);
-        String typeCondition = relationType == null ? "" : " AND type = ?";
-        List<Object> params = new ArrayList<>();
-        params.add(array);
-        params.add(target);
-        params.add(minDocs);
-        if (relationType != null) {
-            params.add(relationType);
-        }
-        params.add(array);
-        params.add(target);
-        params.add(minDocs);
-        if (relationType != null) {
-            params.add(relationType);
-        }
+    /** A relation_summary row with affirmed support. */
+    public record SummaryRow(String subjectId, String objectId, String type, boolean directed, int documents) {
+    }
+
+    /** Every relation summary with at least one affirmed document: the edges of the relation graph. */
+    public List<SummaryRow> affirmedRelationSummaries() {
         return jdbc.list("""
-                SELECT subject_id, object_id, type, subject_id, object_id, directed, document_count
-                FROM relation_summary WHERE subject_id = ANY (?) AND object_id = ? AND document_count >= ?""" + typeCondition + "\n" + """
-                 UNION ALL
-                SELECT object_id, subject_id, type, subject_id, object_id, directed, document_count
-                FROM relation_summary WHERE object_id = ANY (?) AND subject_id = ? AND document_count >= ?""" + typeCondition,
-                rs -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6), rs.getInt(7)), params.toArray());
+                SELECT subject_id, object_id, type, directed, document_count
+                FROM relation_summary WHERE document_count > 0
+                """, rs -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                rs.getInt(5)));
+    }
+
+    /** One (subject, object, type) relation whose evidence sentences are wanted. */
+    public record RelationKey(String subjectId, String objectId, String type) {
+    }
+
+    /**
+     * Up to {@code perRelation} affirmed evidence sentences of each relation, in document id order: one
+     * statement for all of them, each an index range read of a few rows (index of migration V4), however
+     * many documents support the relation.
+     */
+    public List<List<RelationEvidence>> relationEvidence(List<RelationKey> keys, int perRelation) {
+        List<List<RelationEvidence>> out = new ArrayList<>();
+        keys.forEach(k -> out.add(new ArrayList<>()));
+        if (keys.isEmpty()) {
+            return out;
+        }
+        jdbc.list("""
+                SELECT h.n, r.document_id, d.title, r.type, r.directed,
+                       r.subject_id, cs.name, cs.type, r.subject_start, r.subject_end, r.subject_text,
+                       r.object_id, co.name, co.type, r.object_start, r.object_end, r.object_text,
+                       r.trigger_start, r.trigger_end, r.trigger_text, r.sentence_start, r.sentence_end, r.sentence_text,
+                       r.negated, r.speculative, r.confidence
+                FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS h (subject_id, object_id, type, n)
+                CROSS JOIN LATERAL (
+                    SELECT * FROM relation r
+                    WHERE r.subject_id = h.subject_id AND r.object_id = h.object_id AND r.type = h.type AND NOT r.negated
+                    ORDER BY r.subject_id, r.object_id, r.type, r.document_id, r.idx LIMIT ?) r
+                JOIN document d ON d.id = r.document_id
+                JOIN concept cs ON cs.id = r.subject_id JOIN concept co ON co.id = r.object_id
+                ORDER BY h.n, r.document_id, r.idx
+                """, rs -> out.get(rs.getInt(1) - 1).add(evidenceRow(rs, 2)),
+                keys.stream().map(RelationKey::subjectId).toArray(String[]::new),
+                keys.stream().map(RelationKey::objectId).toArray(String[]::new),
+                keys.stream().map(RelationKey::type).toArray(String[]::new), perRelation);
+        return out;
     }
 
     /** Keyset of the relation listing: newest document first, then relation order within it. */
@@ -252,11 +239,17 @@ public class GraphQueries {
                 FROM relation r JOIN document d ON d.id = r.document_id
                 JOIN concept cs ON cs.id = r.subject_id JOIN concept co ON co.id = r.object_id
                 """ + where + " ORDER BY d.seq DESC, r.idx LIMIT ?",
-                rs -> new KeyedEvidence(new RelationEvidence(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4),
-                        new Participant(rs.getString(5), rs.getString(6), rs.getString(7), DocumentQueries.span(rs, 8)),
-                        new Participant(rs.getString(11), rs.getString(12), rs.getString(13), DocumentQueries.span(rs, 14)),
-                        DocumentQueries.span(rs, 17), DocumentQueries.span(rs, 20), rs.getBoolean(23), rs.getBoolean(24),
-                        rs.getDouble(25)), new EvidenceKey(rs.getLong(26), rs.getInt(27))), params.toArray());
+                rs -> new KeyedEvidence(evidenceRow(rs, 1), new EvidenceKey(rs.getLong(26), rs.getInt(27))),
+                params.toArray());
+    }
+
+    /** Maps the 25 evidence columns starting at {@code first} (the select list of {@link #evidence}). */
+    private static RelationEvidence evidenceRow(ResultSet rs, int first) throws SQLException {
+        int o = first - 1;
+        return new RelationEvidence(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getBoolean(o + 4),
+                new Participant(rs.getString(o + 5), rs.getString(o + 6), rs.getString(o + 7), DocumentQueries.span(rs, o + 8)),
+                new Participant(rs.getString(o + 11), rs.getString(o + 12), rs.getString(o + 13), DocumentQueries.span(rs, o + 14)),
+                DocumentQueries.span(rs, o + 17), DocumentQueries.span(rs, o + 20), rs.getBoolean(o + 23),
+                rs.getBoolean(o + 24), rs.getDouble(o + 25));
     }
 }

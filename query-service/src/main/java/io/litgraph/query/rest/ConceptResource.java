@@ -5,8 +5,8 @@ import io.litgraph.query.model.ConceptDetail;
 import io.litgraph.query.model.ConceptMatch;
 import io.litgraph.query.model.NeighborPage;
 import io.litgraph.query.model.Page;
-import io.litgraph.query.repository.ConceptQueries;
 import io.litgraph.query.repository.GraphQueries;
+import io.litgraph.query.service.AutocompleteCache;
 import io.litgraph.query.service.ConceptService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,12 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "concepts")
 public class ConceptResource {
 
-    private final ConceptQueries concepts;
+    private final AutocompleteCache concepts;
     private final GraphQueries graph;
     private final ConceptService service;
     private final QueryConfig config;
 
-    public ConceptResource(ConceptQueries concepts, GraphQueries graph, ConceptService service, QueryConfig config) {
+    public ConceptResource(AutocompleteCache concepts, GraphQueries graph, ConceptService service, QueryConfig config) {
         this.concepts = concepts;
         this.graph = graph;
         this.service = service;
