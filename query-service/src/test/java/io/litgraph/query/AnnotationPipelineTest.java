@@ -327,8 +327,20 @@ class AnnotationPipelineTest {
         }
     }
 
-    /** Recomputes every aggregate from the detail rows and compares with the maintained values. */
+    /**
+     * Recomputes every aggregate from the detail rows and compares with the maintained values; and,
+     * since the writer rather than foreign keys keeps them (V5), checks that every detail row refers to
+     * an existing document and concepts.
+     */
     private void assertAggregatesMatchDetailRows() throws Exception {
+        assertEquals(0, count("""
+                SELECT (SELECT count(*) FROM mention m WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = m.document_id)
+                          OR (m.concept_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = m.concept_id)))
+                     + (SELECT count(*) FROM relation r WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = r.document_id)
+                          OR NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = r.subject_id)
+                          OR NOT EXISTS (SELECT 1 FROM concept c WHERE c.id = r.object_id))
+                     + (SELECT count(*) FROM sentence s WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.id = s.document_id))
+                """), "rows referring to a missing document or concept");
         assertEquals(0, count("""
                 SELECT count(*) FROM concept c LEFT JOIN (
                     SELECT concept_id, count(DISTINCT document_id) d, count(*) m FROM mention
