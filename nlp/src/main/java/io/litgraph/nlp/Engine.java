@@ -44,7 +44,7 @@ import java.util.Map;
  */
 public final class Engine implements Annotator {
 
-    public static final String ENGINE_VERSION = "litgraph-nlp-0.3";
+    public static final String ENGINE_VERSION = "litgraph-nlp-0.4";
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 

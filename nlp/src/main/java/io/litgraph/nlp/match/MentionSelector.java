@@ -134,9 +134,27 @@ public final class MentionSelector {
             return false; // "cat" is not CAT, "set" is not SET; "p21" may still be P21
         }
         if (type != EntityType.GeneOrGeneProduct) {
+            if (type == EntityType.ChemicalEntity && AMINO_ACIDS.contains(surface.toLowerCase())
+                    && nearProteinChange(tokens, m.tokenStart(), m.tokenEnd())) {
+                return false; // "a methionine-->valine substitution at codon 404": a residue of a protein, not a substance
+            }
+            if (type == EntityType.ChemicalEntity && letters(surface) <= 3 && afterLengthUnit(tokens, m.tokenStart())) {
+                return false; // "mm Hg", "cm H2O": a unit of pressure, not the substance
+            }
+            if (term.kind() == TermKind.CURATED) {
+                return true;
+            }
             // short all-caps abbreviations from non-curated sources must be written as the source writes them
-            if (symbolShaped && term.kind() != TermKind.CURATED && letters(surface) <= 3 && !sameCase(term.text(), surface)) {
+            if (symbolShaped && letters(surface) <= 3 && !sameCase(term.text(), surface)) {
                 return false;
+            }
+            if (startsWithFunctionWord(surface)) {
+                return false; // "In 2", "at 10": running text that a spacing variant of a formula or code happens to fit
+            }
+            if (type == EntityType.ChemicalEntity && letters(surface) <= 3 && surface.indexOf(' ') < 0) {
+                // a formula-like short symbol ("Sr", "D2", "NS") names an exotic ion or dimer as often as a
+                // substance; trust it only for substances MeSH indexes, i.e. ones the literature writes about
+                return symbolShaped(surface) ? indexedByMesh(term.concept()) : true;
             }
             return true;
         }
@@ -157,6 +175,64 @@ public final class MentionSelector {
             return !surface.equals(lower) || digits(surface) > 0;
         }
         return true;
+    }
+
+    /** The twenty standard amino acids by name and three-letter code (facts). */
+    private static final Set<String> AMINO_ACIDS = Set.of(
+            "alanine", "arginine", "asparagine", "aspartate", "aspartic acid", "cysteine", "glutamate", "glutamic acid",
+            "glutamine", "glycine", "histidine", "isoleucine", "leucine", "lysine", "methionine", "phenylalanine",
+            "proline", "serine", "threonine", "tryptophan", "tyrosine", "valine",
+            "ala", "arg", "asn", "asp", "cys", "glu", "gln", "gly", "his", "ile", "leu", "lys", "met", "phe", "pro",
+            "ser", "thr", "trp", "tyr", "val");
+
+    /** Words that make an amino acid a residue of a protein sequence rather than a free substance. */
+    private static final Set<String> PROTEIN_CHANGE_WORDS = Set.of(
+            "substitution", "substitutions", "substituted", "codon", "codons", "residue", "residues", "position",
+            "positions", "mutation", "mutations", "mutated", "replaced", "replacement", "replacing", "variant",
+            "polymorphism", "-->", "->", ">", "→");
+
+    private static final int PROTEIN_CHANGE_WINDOW = 6;
+
+    private static boolean nearProteinChange(List<Token> tokens, int tokenStart, int tokenEnd) {
+        int from = Math.max(0, tokenStart - PROTEIN_CHANGE_WINDOW);
+        int to = Math.min(tokens.size(), tokenEnd + PROTEIN_CHANGE_WINDOW);
+        for (int i = from; i < to; i++) {
+            if (PROTEIN_CHANGE_WORDS.contains(tokens.get(i).text().toLowerCase())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Prepositions, articles and conjunctions: no registry name of a disease or chemical starts with one. */
+    private static final Set<String> LEADING_STOP_WORDS = Set.of(
+            "a", "an", "the", "and", "or", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "to",
+            "with", "was", "were", "be", "if", "it", "no", "not");
+
+    private static boolean startsWithFunctionWord(String surface) {
+        int space = surface.indexOf(' ');
+        return space > 0 && LEADING_STOP_WORDS.contains(surface.substring(0, space).toLowerCase());
+    }
+
+    private static boolean afterLengthUnit(List<Token> tokens, int tokenStart) {
+        if (tokenStart == 0) {
+            return false;
+        }
+        String previous = tokens.get(tokenStart - 1).text();
+        return previous.equals("mm") || previous.equals("cm") || previous.equals("mmHg");
+    }
+
+    private boolean indexedByMesh(int concept) {
+        var c = vocabulary.concept(concept);
+        if (c.id().startsWith("MESH:")) {
+            return true;
+        }
+        for (String x : c.xrefs()) {
+            if (x.startsWith("MESH:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A single word that carries capitals or digits after its first character: "IL-6", "TNFα", "p53". */

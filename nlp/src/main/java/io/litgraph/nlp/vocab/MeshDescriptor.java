@@ -19,7 +19,11 @@ public record MeshDescriptor(String ui, String name, List<String> entryTerms, Li
      */
     public EntityType type() {
         EntityType best = null;
+        boolean protein = treeNumbers.stream().anyMatch(MeshDescriptor::proteinOrEnzyme);
         for (String t : treeNumbers) {
+            if (protein && t.startsWith("D")) {
+                continue; // thrombin, myosin, troponin I: also filed under other D branches, but still proteins
+            }
             EntityType e = typeOf(t);
             if (e == null) {
                 continue;
@@ -39,6 +43,10 @@ public record MeshDescriptor(String ui, String name, List<String> entryTerms, Li
             case Behavior -> 3;
             default -> 4;
         };
+    }
+
+    private static boolean proteinOrEnzyme(String tree) {
+        return tree.startsWith("D08.811") || tree.startsWith("D12.776");
     }
 
     static EntityType typeOf(String tree) {
