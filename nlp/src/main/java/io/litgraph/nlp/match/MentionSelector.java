@@ -159,10 +159,13 @@ public final class MentionSelector {
             return true;
         }
         String lower = surface.toLowerCase();
+        if (chromosomeBand(surface, tokens, m.tokenStart())) {
+            return false; // "16p13.3": a place on a chromosome, not the protein p13
+        }
         if (term.kind() == TermKind.CURATED) {
             return true;
         }
-        if (FUNCTION_WORDS.contains(lower)) {
+        if (FUNCTION_WORDS.contains(lower) || startsWithFunctionWord(surface) || LAB_ABBREVIATIONS.contains(surface)) {
             return false;
         }
         boolean shortSymbol = letters(surface) + digits(surface) <= 2;
@@ -202,6 +205,25 @@ public final class MentionSelector {
             }
         }
         return false;
+    }
+
+    /**
+     * Abbreviations of laboratory methods and units that are also gene aliases (FISH is SH3PXD2A, RT is
+     * NSMCE2's alias...): written in a methods sentence far more often than as the gene.
+     */
+    private static final Set<String> LAB_ABBREVIATIONS = Set.of(
+            "FISH", "RT", "SDS", "ChIP", "PCR", "ELISA", "PAGE", "Mb", "Mr", "kb", "bp", "kDa", "MS", "NMR", "HPLC",
+            "CI", "OR", "HR", "SD", "SE", "SEM", "BMI", "IC50", "EC50", "GM", "WT", "KO", "MRI", "CT", "PET");
+
+    private static final java.util.regex.Pattern BAND = java.util.regex.Pattern.compile("[pq]\\d+(\\.\\d+)?");
+
+    /** "p13" glued to a chromosome number ("16p13", "Xq28") is a cytogenetic band. */
+    private static boolean chromosomeBand(String surface, List<Token> tokens, int tokenStart) {
+        if (!BAND.matcher(surface).matches() || tokenStart == 0 || tokens.get(tokenStart).spaceBefore()) {
+            return false;
+        }
+        String previous = tokens.get(tokenStart - 1).text();
+        return previous.matches("\\d{1,2}|X|Y");
     }
 
     /** Prepositions, articles and conjunctions: no registry name of a disease or chemical starts with one. */
