@@ -98,6 +98,10 @@ public final class VocabularyBuilder {
         int aligned = d.alignByName("CHEBI:", "MESH:", EntityType.ChemicalEntity);
         aligned += d.alignByName("DOID:", "MESH:", EntityType.DiseaseOrPhenotypicFeature);
         LOG.log(System.Logger.Level.INFO, "aligned {0} ChEBI/DO concepts with MeSH by name", aligned);
+        if (s.diseaseOntologyObo() != null) {
+            int backedOff = DiseaseAncestors.nameMeshAncestors(s.diseaseOntologyObo(), d);
+            LOG.log(System.Logger.Level.INFO, "{0} Disease Ontology names without a MeSH or OMIM id added to their nearest MeSH ancestor", backedOff);
+        }
         if (s.goSqlite() != null) {
             loadGo(s.goSqlite(), d);
         }

@@ -82,6 +82,38 @@ public final class VocabularyDraft {
         return true;
     }
 
+    /** Whether the group of {@code id} holds an id with one of these prefixes ("MESH:", "OMIM:"). */
+    public boolean groupHasPrefix(String id, String... curiePrefixes) {
+        Set<String> p = prefixes(find(id));
+        for (String c : curiePrefixes) {
+            if (p.contains(prefix(c + "x"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For every group that holds an id with this prefix, one such id, by group: lets a caller go from any member
+     * of a group to its id in a given registry.
+     */
+    public Map<String, String> idsByGroup(String curiePrefix) {
+        Map<String, String> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(concepts.keySet());
+        ids.addAll(parent.keySet());
+        ids.addAll(parent.values()); // an id only ever named as an xref can be a group's root
+        for (String id : ids) {
+            if (id.startsWith(curiePrefix)) {
+                out.putIfAbsent(find(id), id);
+            }
+        }
+        return out;
+    }
+
+    public String group(String id) {
+        return find(id);
+    }
+
     private Set<String> prefixes(String root) {
         return groupPrefixes.computeIfAbsent(root, r -> {
             Set<String> s = new HashSet<>();
