@@ -4,6 +4,7 @@ import io.litgraph.query.messaging.ConsumerLagProbe;
 import io.litgraph.query.model.Stats;
 import io.litgraph.query.repository.FailureRepository;
 import io.litgraph.query.repository.StatsQueries;
+import io.litgraph.query.service.CorpusStatsCache;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,18 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "stats")
 public class StatsResource {
 
+    private final CorpusStatsCache corpus;
     private final StatsQueries stats;
     private final ConsumerLagProbe lag;
     private final FailureRepository failures;
 
-    public StatsResource(StatsQueries stats, ConsumerLagProbe lag, FailureRepository failures) {
+    public StatsResource(CorpusStatsCache corpus, StatsQueries stats, ConsumerLagProbe lag, FailureRepository failures) {
+        this.corpus = corpus;
         this.stats = stats;
         this.lag = lag;
         this.failures = failures;
     }
 
     @GET
-    @Operation(summary = "Corpus counts by type, newest event time, consumer lag")
+    @Operation(summary = "Corpus counts by type, newest event time, consumer lag",
+            description = "Corpus counts are recounted when a document has been stored (checked at most every "
+                    + "litgraph.query.cache.refresh, 1 s by default); outbox, failures and consumer lag are read on every call.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "stats", value = """
             {"documents":5,"concepts":120,"mentions":640,"relations":48,"conceptsByType":{"GeneOrGeneProduct":31},
@@ -40,10 +45,11 @@ public class StatsResource {
              "consumer":{"group":"query-service","topic":"litgraph.annotations.v1","lag":0,
               "partitions":[{"partition":0,"committed":12,"end":12,"lag":0}]}}""")))
     public Stats get() {
-        StatsQueries.Totals totals = stats.totals();
-        var conceptsByType = stats.conceptsByType();
-        return new Stats(totals.documents(), conceptsByType.values().stream().mapToLong(Long::longValue).sum(),
-                totals.mentions(), totals.relations(), conceptsByType, stats.mentionsByType(), stats.relationsByType(),
-                totals.newestEvent(), totals.lastIndexed(), totals.outboxPending(), failures.count(), stats.documentsByEngine(), lag.lag());
+        CorpusStatsCache.Corpus c = corpus.current();
+        StatsQueries.Totals totals = c.totals();
+        return new Stats(totals.documents(), c.conceptsByType().values().stream().mapToLong(Long::longValue).sum(),
+                totals.mentions(), totals.relations(), c.conceptsByType(), c.mentionsByType(), c.relationsByType(),
+                totals.newestEvent(), totals.lastIndexed(), stats.outboxPending(), failures.count(),
+                c.documentsByEngine(), lag.lag());
     }
 }
