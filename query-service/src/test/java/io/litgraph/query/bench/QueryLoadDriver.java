@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  *
  * <pre>--url http://localhost:8083 [--rate 200] [--seconds 30] [--warmup 5] [--workers 8]
  *      [--endpoints autocomplete,concept,neighbors,paths]</pre>
+ * Other endpoints: {@code autocomplete-short}, {@code autocomplete-long}, {@code search}, {@code document},
+ * {@code relations}.
  * Also {@code autocomplete-short} / {@code autocomplete-long}: the 1-2 character and the longer queries of
  * the same mix, and {@code search} (full text).
  */
@@ -81,7 +83,7 @@ public final class QueryLoadDriver {
         System.exit(0);
     }
 
-    record Sample(List<String> ids, List<String> queries) {
+    record Sample(List<String> ids, List<String> queries, List<String> documents) {
     }
 
     /** Concept ids and names from the API itself: the most frequent ones and a spread of others. */
@@ -107,7 +109,13 @@ public final class QueryLoadDriver {
                 }
             }
         }
-        return new Sample(new ArrayList<>(ids), queries);
+        List<String> documents = new ArrayList<>();
+        for (String word : List.of("insulin", "cancer", "patients", "gene", "cell", "mice", "expression")) {
+            for (JsonNode item : get("/api/documents?limit=50&q=" + word).path("items")) {
+                documents.add(item.path("id").asText());
+            }
+        }
+        return new Sample(new ArrayList<>(ids), queries, documents);
     }
 
     private static void collect(JsonNode page, Set<String> ids, Set<String> names) {
@@ -127,6 +135,8 @@ public final class QueryLoadDriver {
             case "neighbors" -> () -> "/api/concepts/" + enc(pick(s.ids)) + "/neighbors?limit=20";
             case "paths" -> () -> "/api/paths?maxHops=3&from=" + enc(pick(s.ids)) + "&to=" + enc(pick(s.ids));
             case "search" -> () -> "/api/documents?limit=10&q=" + enc(pick(s.queries).replaceAll("[^a-z0-9 ]", " ").trim() + "*");
+            case "document" -> () -> "/api/documents/" + enc(pick(s.documents));
+            case "relations" -> () -> "/api/relations?limit=20&subject=" + enc(pick(s.ids));
             default -> throw new IllegalArgumentException("unknown endpoint " + endpoint);
         };
     }
