@@ -14,6 +14,8 @@ import io.litgraph.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +42,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * After each step the aggregates must equal what the detail rows say, and a replay must change nothing.
  */
 @QuarkusTest
+@TestProfile(CorpusPipelineTest.OwnStack.class)
 @QuarkusTestResource(value = KafkaBrokerResource.class,
         initArgs = @ResourceArg(name = "topics", value = QueryTestResources.TOPICS))
 @QuarkusTestResource(value = PostgresResource.class, initArgs = {
         @ResourceArg(name = "role", value = QueryTestResources.ROLE),
         @ResourceArg(name = "schema", value = QueryTestResources.SCHEMA)})
 class CorpusPipelineTest {
+
+    /** A profile of its own: Quarkus restarts with a fresh broker and database, so 400 more documents do not
+     * change what the other tests of this module count. */
+    public static class OwnStack implements QuarkusTestProfile {
+    }
     private static final Path CORPORA = Path.of(System.getProperty("litgraph.corpora", "../../shared/corpora"));
     private static final Path ARTIFACT = Path.of(System.getProperty("litgraph.vocab.artifact",
             "../.litgraph/vocab/litgraph-vocab.bin"));
