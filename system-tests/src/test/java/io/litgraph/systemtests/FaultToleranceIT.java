@@ -70,9 +70,10 @@ class FaultToleranceIT {
         harnessJar = repo.resolve("load-harness/target/litgraph-load-harness.jar");
         assertTrue(Files.exists(harnessJar), harnessJar + " missing: build the load-harness module first");
         stack = new Stack(repo, repo.resolve("system-tests/target/fault-stack"), PORTS);
-        stack.run(120, "down");
-        // a fresh broker every run: the last test leaves a poison record behind that a previous run's
-        // entity-service could not get past (finding F4); the database keeps its rows, ids are per run
+        // a fresh broker and database every run: the last test leaves a poison record behind that a previous
+        // run's entity-service could not get past (finding F4), and a database left by an older build may hold
+        // migrations this build orders differently (Flyway then refuses to start)
+        stack.run(120, "down", "--purge");
         deleteRecursively(stack.runDir);
         Stack.Result up = stack.run(1200, "up");
         assertEquals(0, up.exitCode(), up.output());
