@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  *
  * <pre>--url http://localhost:8083 [--rate 200] [--seconds 30] [--warmup 5] [--workers 8]
  *      [--endpoints autocomplete,concept,neighbors,paths]</pre>
- * Other endpoints: {@code autocomplete-short}, {@code autocomplete-long}, {@code search}, {@code document},
+ * Other endpoints: {@code autocomplete-short}, {@code autocomplete-long}, {@code search}, {@code search-hits}
+ * (without facets, as the Explorer asks first), {@code document},
  * {@code relations}.
  * Also {@code autocomplete-short} / {@code autocomplete-long}: the 1-2 character and the longer queries of
  * the same mix, and {@code search} (full text).
@@ -135,6 +136,8 @@ public final class QueryLoadDriver {
             case "neighbors" -> () -> "/api/concepts/" + enc(pick(s.ids)) + "/neighbors?limit=20";
             case "paths" -> () -> "/api/paths?maxHops=3&from=" + enc(pick(s.ids)) + "&to=" + enc(pick(s.ids));
             case "search" -> () -> "/api/documents?limit=10&q=" + enc(pick(s.queries).replaceAll("[^a-z0-9 ]", " ").trim() + "*");
+            case "search-hits" -> () -> "/api/documents?limit=10&facets=false&q="
+                    + enc(pick(s.queries).replaceAll("[^a-z0-9 ]", " ").trim() + "*");
             case "document" -> () -> "/api/documents/" + enc(pick(s.documents));
             case "relations" -> () -> "/api/relations?limit=20&subject=" + enc(pick(s.ids));
             default -> throw new IllegalArgumentException("unknown endpoint " + endpoint);
