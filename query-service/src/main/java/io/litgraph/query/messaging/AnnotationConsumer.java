@@ -90,7 +90,7 @@ public class AnnotationConsumer {
     }
 
     private void storeBatch(List<Parsed> batch) throws Exception {
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(config.consumer());
         for (int attempt = 1; ; attempt++) {
             try {
                 List<AnnotationStore.Outcome> outcomes = store.storeAll(batch.stream().map(Parsed::event).toList());
@@ -126,7 +126,7 @@ public class AnnotationConsumer {
      */
     private void storeOne(Parsed parsed) throws Exception {
         AnnotationEvent event = parsed.event();
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(config.consumer());
         int eventFailures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -169,20 +169,5 @@ public class AnnotationConsumer {
         deadLetters.publish(record, error, documentId == null || documentId.isBlank() ? null : documentId,
                 event == null ? null : event.documentVersion());
         metrics.counter("litgraph.query.events", "outcome", "dead_lettered").increment();
-    }
-
-    /** The configured retry pause, doubled after each failed attempt up to the maximum. */
-    private final class Backoff {
-        private long millis = config.consumer().retryBackoff().toMillis();
-        private final long max = Math.max(millis, config.consumer().maxBackoff().toMillis());
-
-        long next() {
-            return millis;
-        }
-
-        void sleep() throws InterruptedException {
-            Thread.sleep(millis);
-            millis = Math.min(millis * 2, max);
-        }
     }
 }

@@ -53,8 +53,7 @@ public class FailureConsumer {
             count("unreadable");
             return;
         }
-        long backoff = config.consumer().retryBackoff().toMillis();
-        long maxBackoff = Math.max(backoff, config.consumer().maxBackoff().toMillis());
+        Backoff backoff = new Backoff(config.consumer());
         int failures = 0;
         while (true) {
             try {
@@ -73,9 +72,8 @@ public class FailureConsumer {
                     return;
                 }
                 LOG.warnf("recording %s-%d@%d failed (%s), retrying in %d ms: %s", record.topic(), record.partition(),
-                        record.offset(), infrastructure ? "database unavailable" : "error", backoff, DeadLetters.message(e));
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, maxBackoff);
+                        record.offset(), infrastructure ? "database unavailable" : "error", backoff.next(), DeadLetters.message(e));
+                backoff.sleep();
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * An immutable in-memory copy of the relation graph (every relation summary with affirmed support),
  * each concept's edges sorted best-supported first, so that a path search is a few map lookups
- * instead of a database round trip per hop. Tagged with the {@code version} it was read at.
+ * instead of a database round trip per hop.
  */
 public final class RelationGraph {
 
@@ -29,18 +29,14 @@ public final class RelationGraph {
             .thenComparing(Arc::other).thenComparing(Arc::type);
 
     private final Map<String, Arc[]> arcs;
-    private final long version;
-    private final long loadedAtNanos;
     private final int relations;
 
-    private RelationGraph(Map<String, Arc[]> arcs, long version, long loadedAtNanos, int relations) {
+    private RelationGraph(Map<String, Arc[]> arcs, int relations) {
         this.arcs = arcs;
-        this.version = version;
-        this.loadedAtNanos = loadedAtNanos;
         this.relations = relations;
     }
 
-    public static RelationGraph of(List<SummaryRow> rows, long version) {
+    public static RelationGraph of(List<SummaryRow> rows) {
         // ids repeat in every row that touches the concept: share one String per id
         Map<String, String> ids = new HashMap<>();
         Map<String, List<Arc>> lists = new HashMap<>();
@@ -60,15 +56,7 @@ public final class RelationGraph {
             java.util.Arrays.sort(sorted, BEST_FIRST);
             arcs.put(node, sorted);
         });
-        return new RelationGraph(arcs, version, System.nanoTime(), rows.size());
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public long loadedAtNanos() {
-        return loadedAtNanos;
+        return new RelationGraph(arcs, rows.size());
     }
 
     public int relations() {
