@@ -1,7 +1,5 @@
 package io.litgraph.nlp.vocab;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +21,10 @@ final class DiseaseAncestors {
     private DiseaseAncestors() {
     }
 
-    static int nameMeshAncestors(Path doObo, VocabularyDraft d) throws IOException {
+    /** {@code diseaseOntology}: the DO classes as the builder loaded them. */
+    static int nameMeshAncestors(List<OboReader.OboTerm> diseaseOntology, VocabularyDraft d) {
         Map<String, OboReader.OboTerm> terms = new HashMap<>();
-        OboReader.read(doObo, t -> {
-            if (!t.obsolete() && t.id().startsWith("DOID:") && t.name() != null) {
-                terms.put(t.id(), t);
-            }
-        });
+        diseaseOntology.forEach(t -> terms.put(t.id(), t));
         Map<String, String> meshByGroup = d.idsByGroup("MESH:");
         int added = 0;
         for (OboReader.OboTerm t : terms.values()) {

@@ -77,14 +77,15 @@ public final class VocabularyBuilder {
                 }
             });
         }
+        List<OboReader.OboTerm> diseaseOntology = List.of();
         if (s.diseaseOntologyObo() != null) {
-            loadObo(s.diseaseOntologyObo(), "DOID:", EntityType.DiseaseOrPhenotypicFeature, d, Set.of());
+            diseaseOntology = loadObo(s.diseaseOntologyObo(), "DOID:", EntityType.DiseaseOrPhenotypicFeature, d);
         }
         if (s.hpoObo() != null) {
-            loadObo(s.hpoObo(), "HP:", EntityType.DiseaseOrPhenotypicFeature, d, Set.of());
+            loadObo(s.hpoObo(), "HP:", EntityType.DiseaseOrPhenotypicFeature, d);
         }
         if (s.cellOntologyObo() != null) {
-            loadObo(s.cellOntologyObo(), "CL:", EntityType.CellType, d, Set.of());
+            loadObo(s.cellOntologyObo(), "CL:", EntityType.CellType, d);
         }
         if (s.chebiObo() != null) {
             loadChebiObo(s.chebiObo(), d);
@@ -98,15 +99,15 @@ public final class VocabularyBuilder {
         int aligned = d.alignByName("CHEBI:", "MESH:", EntityType.ChemicalEntity);
         aligned += d.alignByName("DOID:", "MESH:", EntityType.DiseaseOrPhenotypicFeature);
         LOG.log(System.Logger.Level.INFO, "aligned {0} ChEBI/DO concepts with MeSH by name", aligned);
-        if (s.diseaseOntologyObo() != null) {
-            int backedOff = DiseaseAncestors.nameMeshAncestors(s.diseaseOntologyObo(), d);
+        if (!diseaseOntology.isEmpty()) {
+            int backedOff = DiseaseAncestors.nameMeshAncestors(diseaseOntology, d);
             LOG.log(System.Logger.Level.INFO, "{0} Disease Ontology names without a MeSH or OMIM id added to their nearest MeSH ancestor", backedOff);
         }
         if (s.goSqlite() != null) {
             loadGo(s.goSqlite(), d);
         }
         if (s.uberonObo() != null) {
-            loadObo(s.uberonObo(), "UBERON:", EntityType.AnatomicalEntity, d, Set.of());
+            loadObo(s.uberonObo(), "UBERON:", EntityType.AnatomicalEntity, d);
         }
         return d.freeze(version(s));
     }
@@ -288,11 +289,14 @@ public final class VocabularyBuilder {
 
     private static final Pattern MESH_XREF = Pattern.compile("^(?:MESH|MSH|MeSH):(?:MESH:)?([CD]\\d{6,9})$");
 
-    static void loadObo(Path file, String prefix, EntityType type, VocabularyDraft d, Set<String> excludedRoots) throws IOException {
+    /** Loads the ontology's classes with this prefix and returns them (their is_a links serve later steps). */
+    static List<OboReader.OboTerm> loadObo(Path file, String prefix, EntityType type, VocabularyDraft d) throws IOException {
+        List<OboReader.OboTerm> loaded = new java.util.ArrayList<>();
         OboReader.read(file, t -> {
             if (t.obsolete() || !t.id().startsWith(prefix) || t.name() == null) {
                 return;
             }
+            loaded.add(t);
             boolean known = d.has(t.id());
             d.concept(t.id(), type, t.name());
             EntityType actual = known ? d.typeOf(t.id()) : type;
@@ -311,6 +315,7 @@ public final class VocabularyBuilder {
                 }
             }
         });
+        return loaded;
     }
 
     /** A class with this many direct subclasses is generic ("protein", "nucleotide", "amino acids"). */
