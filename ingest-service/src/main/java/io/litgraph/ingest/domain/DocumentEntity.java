@@ -39,10 +39,4 @@ public class DocumentEntity extends PanacheEntityBase {
     public static Optional<DocumentEntity> findByContentHash(String contentHash) {
         return find("contentHash = ?1 order by createdAt", contentHash).firstResultOptional();
     }
-
-    public void moveTo(Stage next, String detail, Instant at) {
-        stage = next;
-        this.detail = detail;
-        stageUpdatedAt = at;
-    }
 }
