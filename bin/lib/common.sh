@@ -55,6 +55,15 @@ run_cli() {
   export LITGRAPH_ENTITY_URL="${LITGRAPH_ENTITY_URL:-http://127.0.0.1:$ENTITY_PORT}"
   export LITGRAPH_QUERY_URL="${LITGRAPH_QUERY_URL:-http://127.0.0.1:$QUERY_PORT}"
   export KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP"
+  # annotate/evaluate use the vocabulary `up` compiled (when there is one) rather than the small built-in core
+  if [ -z "${LITGRAPH_VOCAB_PATH:-}" ] && [ -f "$VOCAB_ARTIFACT" ]; then
+    export LITGRAPH_VOCAB_PATH="$VOCAB_ARTIFACT"
+  fi
+  # train records the source commit in the model it writes
+  if [ -z "${LITGRAPH_GIT_COMMIT:-}" ] && command -v git >/dev/null; then
+    LITGRAPH_GIT_COMMIT=$(git -C "$LITGRAPH_HOME" rev-parse --short HEAD 2>/dev/null || true)
+    export LITGRAPH_GIT_COMMIT
+  fi
   if [ -z "${LITGRAPH_API_KEY:-}" ] && [ -r "$SECRETS_FILE" ]; then
     LITGRAPH_API_KEY=$(sed -n 's/^LITGRAPH_API_KEY=//p' "$SECRETS_FILE")
     export LITGRAPH_API_KEY

@@ -1,7 +1,6 @@
 package io.litgraph.nlp;
 
 import io.litgraph.nlp.abbrev.Abbreviation;
-import io.litgraph.nlp.abbrev.AbbreviationDetector;
 import io.litgraph.nlp.abbrev.AbbreviationResolver;
 import io.litgraph.nlp.context.Modality;
 import io.litgraph.nlp.context.ModalityDetector;
@@ -10,12 +9,16 @@ import io.litgraph.nlp.match.Candidate;
 import io.litgraph.nlp.match.DictionaryMatcher;
 import io.litgraph.nlp.match.MentionSelector;
 import io.litgraph.nlp.match.TermIndex;
-import io.litgraph.nlp.match.VariantRecognizer;
+import io.litgraph.nlp.ner.ConceptLinker;
+import io.litgraph.nlp.ner.DocumentEvidence;
+import io.litgraph.nlp.ner.Labels;
+import io.litgraph.nlp.ner.MentionRecognizer;
+import io.litgraph.nlp.ner.RecognizerModel;
+import io.litgraph.nlp.ner.SentenceInput;
+import io.litgraph.nlp.ner.TokenFeatures;
 import io.litgraph.nlp.relate.DocumentRelations;
 import io.litgraph.nlp.relate.RelationExtractor;
-import io.litgraph.nlp.text.SentenceSplitter;
 import io.litgraph.nlp.text.Token;
-import io.litgraph.nlp.text.Tokenizer;
 import io.litgraph.nlp.vocab.CoreVocabulary;
 import io.litgraph.nlp.vocab.Vocabulary;
 import io.litgraph.nlp.vocab.VocabularyArtifact;
@@ -31,20 +34,22 @@ import java.util.Map;
 /**
  * The extraction engine. Data flows one way through small stages:
  * <ol>
- *   <li>{@link SentenceSplitter}: passages → sentences</li>
- *   <li>{@link Tokenizer}: sentence → tokens with normalized keys</li>
- *   <li>{@link DictionaryMatcher}: tokens → every dictionary hit</li>
- *   <li>{@link MentionSelector}: hits → non-overlapping mentions (case, ambiguity and type policy; longest wins)</li>
- *   <li>{@link AbbreviationDetector} + {@link AbbreviationResolver}: local "long form (SF)" definitions</li>
+ *   <li>{@link DocumentEvidence}: passages → sentences → tokens → every dictionary hit, the dictionary's own
+ *   mention choice ({@code MentionSelector}), variant notations, local "long form (SF)" definitions</li>
+ *   <li>{@link MentionRecognizer}: the trained tagger decides the mentions of genes, diseases, chemicals, species,
+ *   cell lines and variants from the words and the dictionary evidence</li>
+ *   <li>{@link ConceptLinker}: each recognised span → the concept the vocabulary hits inside it name (or NIL)</li>
+ *   <li>{@link AbbreviationResolver}: short forms take their long form's concept</li>
  *   <li>{@link SpeciesAssigner}: no human gene id for a gene of another organism</li>
  *   <li>{@link ModalityDetector}: negation and speculation flags</li>
  *   <li>{@link RelationExtractor}, {@link DocumentRelations}: relations per document, scored</li>
  * </ol>
+ * Without a trained model (the built-in engine) step 2 is the dictionary's own choice.
  * Immutable and thread-safe: all state is the vocabulary and its index, built once.
  */
 public final class Engine implements Annotator {
 
-    public static final String ENGINE_VERSION = "litgraph-nlp-0.4";
+    public static final String ENGINE_VERSION = "litgraph-nlp-1.0";
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
@@ -53,18 +58,47 @@ public final class Engine implements Annotator {
     private final MentionSelector selector;
     private final AbbreviationResolver abbreviations;
     private final SpeciesAssigner species;
+    private final MentionRecognizer recognizer; // null: the dictionary's own mention choice
+    private final ConceptLinker linker;
 
+    /** A dictionary-only engine (no trained recognizer). */
     public Engine(Vocabulary vocabulary) {
+        this(vocabulary, null);
+    }
+
+    /** An engine whose mentions of the trained types come from {@code model} (null: dictionary only). */
+    public Engine(Vocabulary vocabulary, RecognizerModel model) {
         this.vocabulary = vocabulary;
         this.matcher = new DictionaryMatcher(new TermIndex(vocabulary));
         this.selector = new MentionSelector(vocabulary);
         this.abbreviations = new AbbreviationResolver(vocabulary);
         this.species = new SpeciesAssigner(vocabulary);
+        this.recognizer = model == null ? null : new MentionRecognizer(model, new TokenFeatures(vocabulary));
+        this.linker = new ConceptLinker(selector);
     }
 
-    /** An engine over the curated core vocabulary shipped in this jar. */
+    /** An engine over the curated core vocabulary shipped in this jar, dictionary only. */
     public static Engine builtin() {
         return new Engine(CoreVocabulary.load());
+    }
+
+    /** The trained recognizer shipped in this jar, or null (with a warning) when it is absent or unreadable. */
+    public static RecognizerModel shippedModel() {
+        try {
+            RecognizerModel model = RecognizerModel.builtin();
+            if (model == null) {
+                LOG.log(System.Logger.Level.WARNING, "no trained recognizer in this build; mentions come from the dictionary alone");
+            }
+            return model;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the shipped recognizer; mentions come from the dictionary alone", e);
+            return null;
+        }
+    }
+
+    /** The trained recognizer in use, or null for a dictionary-only engine. */
+    public RecognizerModel model() {
+        return recognizer == null ? null : recognizer.model();
     }
 
     /**
@@ -78,7 +112,7 @@ public final class Engine implements Annotator {
             return builtin();
         }
         try {
-            return new Engine(VocabularyArtifact.read(vocabularyArtifact));
+            return new Engine(VocabularyArtifact.read(vocabularyArtifact), shippedModel());
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read vocabulary artifact " + vocabularyArtifact
                     + "; using the built-in core vocabulary", e);
@@ -90,9 +124,10 @@ public final class Engine implements Annotator {
         return vocabulary;
     }
 
+    /** The engine's version, with the trained recognizer's when one is in use (re-annotation keys on it). */
     @Override
     public String engineVersion() {
-        return ENGINE_VERSION;
+        return recognizer == null ? ENGINE_VERSION : ENGINE_VERSION + "+" + recognizer.model().version();
     }
 
     @Override
@@ -103,29 +138,14 @@ public final class Engine implements Annotator {
     @Override
     public AnnotatedDocument annotate(InputDocument document) {
         String text = layout(document.passages());
-        // 1-4: sentences, tokens, dictionary hits, mentions
-        List<Span> sentences = new ArrayList<>();
-        List<List<Token>> sentenceTokens = new ArrayList<>();
+        // 1-4: sentences, tokens, dictionary hits and the dictionary's own choice, abbreviation definitions
+        DocumentEvidence evidence = DocumentEvidence.read(document, text, matcher, selector);
+        List<Span> sentences = evidence.sentences();
+        List<List<Token>> sentenceTokens = evidence.tokens();
+        List<Abbreviation> definitions = evidence.definitions();
         List<Candidate> candidates = new ArrayList<>();
-        List<Abbreviation> definitions = new ArrayList<>();
-        for (Passage p : document.passages()) {
-            for (Span s : SentenceSplitter.split(p.text(), p.offset())) {
-                int index = sentences.size();
-                sentences.add(s);
-                List<Token> tokens = Tokenizer.tokenize(s.text(), s.start());
-                sentenceTokens.add(tokens);
-                List<Candidate> found = new ArrayList<>(selector.select(text, index, tokens, matcher.find(text, 0, tokens)));
-                for (Candidate v : VariantRecognizer.find(s.text(), s.start(), index)) {
-                    // a variant notation wins over dictionary words inside it ("Arg", "R215")
-                    found.removeIf(c -> c.overlaps(v));
-                    if (found.stream().noneMatch(c -> c.overlaps(v) && c.type() == EntityType.SequenceVariant)) {
-                        found.add(v);
-                    }
-                }
-                found.sort(java.util.Comparator.comparingInt(Candidate::start));
-                candidates.addAll(found);
-                definitions.addAll(AbbreviationDetector.find(s.text(), s.start()));
-            }
+        for (int si = 0; si < sentences.size(); si++) {
+            candidates.addAll(recognizer == null ? evidence.selected().get(si) : recognized(evidence, si));
         }
         // 5-6: document-level context
         candidates = abbreviations.resolve(text, sentences, candidates, definitions);
@@ -166,6 +186,26 @@ public final class Engine implements Annotator {
         List<Relation> relations = DocumentRelations.extract(sentences, mentions, RelationExtractor.aggregate(sentenceRelations));
         return new AnnotatedDocument(document.id(), List.copyOf(sentences), List.copyOf(mentions),
                 List.copyOf(concepts.values()), List.copyOf(relations), ENGINE_VERSION, vocabulary.version());
+    }
+
+    /**
+     * The trained recognizer's mentions of one sentence, each named by the linker, plus the dictionary's mentions
+     * of the types the recognizer does not learn (cell types, anatomy, processes, behaviours) where they do not
+     * overlap a recognised one.
+     */
+    private List<Candidate> recognized(DocumentEvidence evidence, int si) {
+        SentenceInput sentence = evidence.sentence(si);
+        List<Candidate> out = new ArrayList<>();
+        for (MentionRecognizer.Span span : recognizer.recognize(sentence)) {
+            out.add(linker.link(sentence, span, si));
+        }
+        for (Candidate c : sentence.selected()) {
+            if (!Labels.TYPES.contains(c.type()) && out.stream().noneMatch(c::overlaps)) {
+                out.add(c);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Candidate::start));
+        return out;
     }
 
     /** The document's passages laid out at their offsets, gaps filled with spaces. */

@@ -2,29 +2,77 @@ package io.litgraph.cli.engine;
 
 import io.litgraph.cli.UserException;
 import io.litgraph.nlp.Engine;
+import io.litgraph.nlp.ner.RecognizerModel;
+import io.litgraph.nlp.vocab.VocabularyArtifact;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code --vocab}: which vocabulary the engine uses (a mixin shared by annotate and evaluate). */
+/**
+ * {@code --vocab}, {@code --model}, {@code --no-model}: which vocabulary and recognizer the engine uses (a mixin
+ * shared by annotate and evaluate). What was loaded is said on standard error, so that a run on the small
+ * built-in vocabulary is never mistaken for one on the compiled one.
+ */
 public class EngineOptions {
     @Option(names = "--vocab", paramLabel = "ARTIFACT", defaultValue = "${env:LITGRAPH_VOCAB_PATH}",
-            description = "compiled vocabulary artifact (litgraph vocab build); default: $LITGRAPH_VOCAB_PATH,"
-                    + " else the builtin core vocabulary")
+            description = "compiled vocabulary artifact (litgraph vocab build); default: $LITGRAPH_VOCAB_PATH (set by"
+                    + " bin/litgraph to the vocabulary `up` compiled), else the builtin core vocabulary")
     public Path vocab;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "trained recognizer (litgraph train); default: the one shipped with the engine")
+    public Path model;
+
+    @Option(names = "--no-model", description = "dictionary mentions only, no trained recognizer")
+    public boolean noModel;
 
     /**
      * Engine.load quietly falls back to the builtin vocabulary for a missing file; a user who named a
      * file wants to hear that it is not there.
      */
     public Engine load() {
+        return load(System.err);
+    }
+
+    public Engine load(PrintStream notes) {
+        if (model != null && noModel) {
+            throw new UserException("--model and --no-model exclude each other");
+        }
+        RecognizerModel recognizer = null;
+        if (!noModel) {
+            if (model != null) {
+                if (!Files.isRegularFile(model)) {
+                    throw new UserException("--model: no such file: " + model);
+                }
+                try {
+                    recognizer = RecognizerModel.read(model);
+                } catch (IOException e) {
+                    throw new UserException("--model: cannot read " + model + ": " + e.getMessage());
+                }
+            } else {
+                recognizer = Engine.shippedModel();
+            }
+        }
+        Engine engine;
         if (vocab == null) {
-            return Engine.builtin();
+            engine = new Engine(io.litgraph.nlp.vocab.CoreVocabulary.load(), recognizer);
+        } else {
+            if (!Files.isRegularFile(vocab) || !Files.isReadable(vocab)) {
+                throw new UserException("--vocab: no readable vocabulary artifact at " + vocab);
+            }
+            try {
+                engine = new Engine(VocabularyArtifact.read(vocab), recognizer);
+            } catch (IOException e) {
+                throw new UserException("--vocab: cannot read " + vocab + ": " + e.getMessage());
+            }
         }
-        if (!Files.isRegularFile(vocab) || !Files.isReadable(vocab)) {
-            throw new UserException("--vocab: no readable vocabulary artifact at " + vocab);
-        }
-        return Engine.load(vocab);
+        notes.printf("litgraph engine %s: vocabulary %s (%d concepts%s), recognizer %s%n", Engine.ENGINE_VERSION,
+                engine.vocabularyVersion(), engine.vocabulary().concepts().size(),
+                vocab == null ? ", the built-in core: run `litgraph up` or pass --vocab for the full one" : " from " + vocab,
+                recognizer == null ? "none (dictionary mentions only)" : recognizer.version());
+        return engine;
     }
 }

@@ -3,7 +3,7 @@ package io.litgraph.nlp.match;
 import java.util.Arrays;
 
 /** An open-addressing long→int hash map (no boxing): the trie's edge table holds millions of entries. */
-final class LongIntMap {
+public final class LongIntMap {
 
     private static final long EMPTY = Long.MIN_VALUE;
     private long[] keys;
@@ -11,7 +11,7 @@ final class LongIntMap {
     private int size;
     private int mask;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         keys = new long[cap];
         Arrays.fill(keys, EMPTY);
@@ -19,7 +19,7 @@ final class LongIntMap {
         mask = cap - 1;
     }
 
-    int get(long key, int missing) {
+    public int get(long key, int missing) {
         int i = mix(key) & mask;
         while (true) {
             long k = keys[i];
@@ -33,7 +33,7 @@ final class LongIntMap {
         }
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (size * 2 >= keys.length) {
             grow();
         }

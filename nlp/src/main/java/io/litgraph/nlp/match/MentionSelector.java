@@ -79,6 +79,28 @@ public final class MentionSelector {
         return chosen;
     }
 
+    /**
+     * The concept a hit names when the recognizer has already decided that it is a mention of {@code type}: the
+     * best term of that type by the same order as {@link #select}, preferring terms whose written form fits the
+     * text; -1 when no term of the hit has that type.
+     */
+    public int bestConcept(String docText, List<Token> tokens, TermIndex.Match m, EntityType type) {
+        String surface = docText.substring(m.start(), m.end());
+        Term best = null;
+        boolean bestFits = false;
+        for (Term t : m.terms()) {
+            if (vocabulary.concept(t.concept()).type() != type) {
+                continue;
+            }
+            boolean f = fits(t, surface, tokens, m);
+            if (best == null || f && !bestFits || f == bestFits && better(t, best)) {
+                best = t;
+                bestFits = f;
+            }
+        }
+        return best == null ? -1 : best.concept();
+    }
+
     private boolean better(Term a, Term b) {
         int ra = rank(a.kind());
         int rb = rank(b.kind());
