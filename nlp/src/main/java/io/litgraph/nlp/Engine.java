@@ -14,7 +14,6 @@ import io.litgraph.nlp.ner.DocumentEvidence;
 import io.litgraph.nlp.ner.Labels;
 import io.litgraph.nlp.ner.MentionRecognizer;
 import io.litgraph.nlp.ner.RecognizerModel;
-import io.litgraph.nlp.ner.SentenceInput;
 import io.litgraph.nlp.ner.TokenFeatures;
 import io.litgraph.nlp.relate.DocumentRelations;
 import io.litgraph.nlp.relate.RelationExtractor;
@@ -69,12 +68,13 @@ public final class Engine implements Annotator {
     /** An engine whose mentions of the trained types come from {@code model} (null: dictionary only). */
     public Engine(Vocabulary vocabulary, RecognizerModel model) {
         this.vocabulary = vocabulary;
-        this.matcher = new DictionaryMatcher(new TermIndex(vocabulary));
+        TermIndex index = new TermIndex(vocabulary);
+        this.matcher = new DictionaryMatcher(index);
         this.selector = new MentionSelector(vocabulary);
         this.abbreviations = new AbbreviationResolver(vocabulary);
         this.species = new SpeciesAssigner(vocabulary);
         this.recognizer = model == null ? null : new MentionRecognizer(model, new TokenFeatures(vocabulary));
-        this.linker = new ConceptLinker(selector);
+        this.linker = new ConceptLinker(vocabulary, selector, index, model == null ? null : model.linker());
     }
 
     /** An engine over the curated core vocabulary shipped in this jar, dictionary only. */
@@ -143,10 +143,7 @@ public final class Engine implements Annotator {
         List<Span> sentences = evidence.sentences();
         List<List<Token>> sentenceTokens = evidence.tokens();
         List<Abbreviation> definitions = evidence.definitions();
-        List<Candidate> candidates = new ArrayList<>();
-        for (int si = 0; si < sentences.size(); si++) {
-            candidates.addAll(recognizer == null ? evidence.selected().get(si) : recognized(evidence, si));
-        }
+        List<Candidate> candidates = recognizer == null ? dictionaryMentions(evidence) : recognized(evidence);
         // 5-6: document-level context
         candidates = abbreviations.resolve(text, sentences, candidates, definitions);
         candidates = species.assign(candidates);
@@ -188,23 +185,34 @@ public final class Engine implements Annotator {
                 List.copyOf(concepts.values()), List.copyOf(relations), ENGINE_VERSION, vocabulary.version());
     }
 
-    /**
-     * The trained recognizer's mentions of one sentence, each named by the linker, plus the dictionary's mentions
-     * of the types the recognizer does not learn (cell types, anatomy, processes, behaviours) where they do not
-     * overlap a recognised one.
-     */
-    private List<Candidate> recognized(DocumentEvidence evidence, int si) {
-        SentenceInput sentence = evidence.sentence(si);
+    private static List<Candidate> dictionaryMentions(DocumentEvidence evidence) {
         List<Candidate> out = new ArrayList<>();
-        for (MentionRecognizer.Span span : recognizer.recognize(sentence)) {
-            out.add(linker.link(sentence, span, si));
+        evidence.selected().forEach(out::addAll);
+        return out;
+    }
+
+    /**
+     * The trained recognizer's mentions, each named by the linker, plus the dictionary's mentions of the types the
+     * recognizer does not learn (cell types, anatomy, processes, behaviours) where they do not overlap a
+     * recognised one.
+     */
+    private List<Candidate> recognized(DocumentEvidence evidence) {
+        List<List<MentionRecognizer.Span>> spans = new ArrayList<>();
+        for (int si = 0; si < evidence.sentences().size(); si++) {
+            spans.add(recognizer.recognize(evidence.sentence(si)));
         }
-        for (Candidate c : sentence.selected()) {
-            if (!Labels.TYPES.contains(c.type()) && out.stream().noneMatch(c::overlaps)) {
-                out.add(c);
+        List<List<Candidate>> linked = linker.link(evidence, spans);
+        List<Candidate> out = new ArrayList<>();
+        for (int si = 0; si < linked.size(); si++) {
+            List<Candidate> sentence = new ArrayList<>(linked.get(si));
+            for (Candidate c : evidence.selected().get(si)) {
+                if (!Labels.TYPES.contains(c.type()) && sentence.stream().noneMatch(c::overlaps)) {
+                    sentence.add(c);
+                }
             }
+            sentence.sort(java.util.Comparator.comparingInt(Candidate::start));
+            out.addAll(sentence);
         }
-        out.sort(java.util.Comparator.comparingInt(Candidate::start));
         return out;
     }
 

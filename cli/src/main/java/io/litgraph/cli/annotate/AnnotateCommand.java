@@ -10,6 +10,7 @@ import io.litgraph.nlp.io.BioCJsonReader;
 import io.litgraph.nlp.io.BioCJsonWriter;
 import io.litgraph.nlp.io.PubTatorDocument;
 import io.litgraph.nlp.io.PubTatorReader;
+import io.litgraph.nlp.io.IdConvention;
 import io.litgraph.nlp.io.PubTatorWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,12 @@ public class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", defaultValue = "1", description = "document id for text input (default ${DEFAULT-VALUE})")
     String id;
 
+    @Option(names = "--ids", paramLabel = "CONVENTION", defaultValue = "native",
+            description = "identifiers: native (litgraph's: ChEBI, Disease Ontology ... where they define the concept)"
+                    + " or mesh (PubTator's: MeSH for chemicals and diseases whenever a cross-reference exists);"
+                    + " default ${DEFAULT-VALUE}")
+    String ids;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -70,6 +77,11 @@ public class AnnotateCommand implements Callable<Integer> {
         if (input != null && !Files.isRegularFile(input)) {
             throw new UserException("--input: no such file: " + input);
         }
+        IdConvention convention = switch (ids.toLowerCase(Locale.ROOT)) {
+            case "native" -> IdConvention.NATIVE;
+            case "mesh" -> IdConvention.MESH;
+            default -> throw new UserException("--ids: native or mesh, not " + ids);
+        };
         Engine engine = engineOptions.load();
         PrintWriter stdout = spec.commandLine().getOut();
         try (InputStream stream = input == null ? System.in : Files.newInputStream(input)) {
@@ -80,7 +92,7 @@ public class AnnotateCommand implements Callable<Integer> {
                     PubTatorReader.stream(new InputStreamReader(stream, StandardCharsets.UTF_8), d -> {
                         InputDocument document = d.toInput();
                         try {
-                            PubTatorWriter.write(document, engine.annotate(document), stdout);
+                            PubTatorWriter.write(document, convention.apply(engine.annotate(document)), stdout);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -101,7 +113,7 @@ public class AnnotateCommand implements Callable<Integer> {
             }
             List<BioCJsonWriter.Item> results = new ArrayList<>(documents.size());
             for (InputDocument d : documents) {
-                results.add(new BioCJsonWriter.Item(d, engine.annotate(d)));
+                results.add(new BioCJsonWriter.Item(d, convention.apply(engine.annotate(d))));
             }
             write(results, stdout);
         }

@@ -29,6 +29,11 @@ public class EngineOptions {
     @Option(names = "--no-model", description = "dictionary mentions only, no trained recognizer")
     public boolean noModel;
 
+    @Option(names = "--link-threshold", paramLabel = "P",
+            description = "lowest probability at which a recognised mention gets a concept (0..1); default: the"
+                    + " per-type thresholds chosen on the dev splits. Lower: more mentions named, fewer right")
+    public Double linkThreshold;
+
     /**
      * Engine.load quietly falls back to the builtin vocabulary for a missing file; a user who named a
      * file wants to hear that it is not there.
@@ -55,6 +60,15 @@ public class EngineOptions {
             } else {
                 recognizer = Engine.shippedModel();
             }
+        }
+        if (linkThreshold != null) {
+            if (linkThreshold < 0 || linkThreshold > 1 || linkThreshold.isNaN()) {
+                throw new UserException("--link-threshold: a probability between 0 and 1, not " + linkThreshold);
+            }
+            if (recognizer == null) {
+                throw new UserException("--link-threshold needs a trained recognizer");
+            }
+            recognizer = recognizer.withLinkThreshold(linkThreshold);
         }
         Engine engine;
         if (vocab == null) {

@@ -8,6 +8,7 @@ import io.litgraph.nlp.Engine;
 import io.litgraph.nlp.eval.Evaluator;
 import io.litgraph.nlp.io.PubTatorDocument;
 import io.litgraph.nlp.io.PubTatorReader;
+import io.litgraph.nlp.ner.TrainingCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "FILE", description = "write the individual errors to FILE")
     Path errorsOut;
 
+    @Option(names = "--held-out", description = "score only the documents `litgraph train` holds out of a corpus"
+            + " without a dev split (every " + TrainingCorpus.HOLDOUT_EVERY + "th in file order; GNormPlus, NLM-Gene)")
+    boolean heldOut;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -63,7 +68,7 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        Engine engine = engineOptions.load();
+        Engine engine = engineOptions.load(new java.io.PrintStream(System.err, true));
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         Set<String> humanGenes = orgHsEg == null ? null : Evaluator.humanGenes(orgHsEg);
         Map<String, Concept> concepts = new HashMap<>();
@@ -77,6 +82,15 @@ public class EvaluateCommand implements Callable<Integer> {
         List<String> errors = errorsOut == null ? null : new ArrayList<>();
         for (Path g : gold) {
             List<PubTatorDocument> documents = PubTatorReader.read(g);
+            if (heldOut) {
+                List<PubTatorDocument> kept = new ArrayList<>();
+                for (int i = 0; i < documents.size(); i++) {
+                    if (TrainingCorpus.heldOut(i)) {
+                        kept.add(documents.get(i));
+                    }
+                }
+                documents = kept;
+            }
             if (limit > 0 && documents.size() > limit) {
                 documents = documents.subList(0, limit);
             }
@@ -84,7 +98,8 @@ public class EvaluateCommand implements Callable<Integer> {
                 throw new UserException(g + " holds no PubTator document");
             }
             long t = System.nanoTime();
-            Evaluator.Report report = evaluator.evaluate(g.getFileName().toString(), documents, errors);
+            Evaluator.Report report = evaluator.evaluate(g.getFileName().toString() + (heldOut ? " (held-out part)" : ""),
+                    documents, errors);
             out.println(Evaluator.table(report));
             out.printf(Locale.ROOT, "(%.1f s)%n%n", (System.nanoTime() - t) / 1e9);
         }

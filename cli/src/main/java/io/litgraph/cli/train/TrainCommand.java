@@ -38,7 +38,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "model file to write")
     Path out;
 
-    @Option(names = "--max-epochs", defaultValue = "12", description = "most passes over the training data (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "20", description = "most passes over the training data (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
     @Option(names = "--seed", defaultValue = "20261206", description = "shuffling seed (default ${DEFAULT-VALUE})")
@@ -46,6 +46,10 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--limit", defaultValue = "0", description = "first N documents of each corpus file (0: all; for quick runs)")
     int limit;
+
+    @Option(names = "--linker-only", paramLabel = "MODEL",
+            description = "keep MODEL's mention tagger and retrain only its concept linker (quick experiments)")
+    Path linkerOnly;
 
     @Spec
     CommandSpec spec;
@@ -69,10 +73,19 @@ public class TrainCommand implements Callable<Integer> {
         RecognizerTrainer.Settings defaults = RecognizerTrainer.Settings.defaults();
         RecognizerTrainer.Settings settings = new RecognizerTrainer.Settings(maxEpochs, defaults.minFeatureCount(),
                 seed, defaults.negativeCaptionEvery(), limit);
-        RecognizerModel model = new RecognizerTrainer(vocabulary, line -> {
+        RecognizerTrainer trainer = new RecognizerTrainer(vocabulary, line -> {
             stdout.println(line);
             stdout.flush();
-        }).train(set, settings, Version.codeVersion(), out);
+        });
+        RecognizerModel model;
+        if (linkerOnly != null) {
+            if (!Files.isRegularFile(linkerOnly)) {
+                throw new UserException("--linker-only: no such model: " + linkerOnly);
+            }
+            model = trainer.retrainLinker(RecognizerModel.read(linkerOnly), set, settings, Version.codeVersion(), out);
+        } else {
+            model = trainer.train(set, settings, Version.codeVersion(), out);
+        }
         stdout.println("model " + model.version() + ": " + model.featureCount() + " features");
         return ExitCodes.OK;
     }

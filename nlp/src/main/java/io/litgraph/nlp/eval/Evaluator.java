@@ -220,7 +220,7 @@ public final class Evaluator {
     }
 
     /** The concept's id in the namespace gold files use for its type. */
-    static String project(Map<String, Concept> concepts, String id, EntityType t) {
+    public static String project(Map<String, Concept> concepts, String id, EntityType t) {
         Concept c = concepts.get(id);
         if (c == null) {
             return id;

@@ -149,7 +149,7 @@ public final class MentionSelector {
     }
 
     /** Whether a term may stand for this piece of text. */
-    boolean fits(Term term, String surface, List<Token> tokens, TermIndex.Match m) {
+    public boolean fits(Term term, String surface, List<Token> tokens, TermIndex.Match m) {
         EntityType type = vocabulary.concept(term.concept()).type();
         boolean symbolShaped = symbolShaped(term.text());
         if (symbolShaped && hasUpper(term.text()) && !hasUpper(surface) && digits(surface) == 0) {
@@ -158,7 +158,7 @@ public final class MentionSelector {
         if (type != EntityType.GeneOrGeneProduct) {
             if (type == EntityType.ChemicalEntity && AMINO_ACIDS.contains(surface.toLowerCase())
                     && nearProteinChange(tokens, m.tokenStart(), m.tokenEnd())) {
-                return false; // "a methionine-->valine substitution at codon 404": a residue of a protein, not a substance
+                return false; // an amino acid named in a substitution ("X to Y at codon N") is a residue, not a substance
             }
             if (type == EntityType.ChemicalEntity && letters(surface) <= 3 && afterLengthUnit(tokens, m.tokenStart())) {
                 return false; // "mm Hg", "cm H2O": a unit of pressure, not the substance

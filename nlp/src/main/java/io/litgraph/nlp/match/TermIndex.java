@@ -108,6 +108,23 @@ public final class TermIndex {
         return found == null ? List.of() : found;
     }
 
+    /**
+     * The dictionary hit that spans the whole of {@code name} (normalized as the text is), or null: how a name
+     * built by the engine itself ("breast cancer" from "breast and ovarian cancer") is looked up.
+     */
+    public Match lookup(String name) {
+        List<Token> tokens = Tokenizer.tokenize(name, 0);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        for (Match m : matchesAt(tokens, ids(tokens), new boolean[tokens.size()], 0)) {
+            if (m.tokenEnd() == tokens.size()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Token ids for a token sequence (-1 for tokens no term uses). */
     public int[] ids(List<Token> tokens) {
         int[] ids = new int[tokens.size()];

@@ -23,12 +23,13 @@ import java.util.zip.GZIPOutputStream;
  * loading and safe to share between threads.
  *
  * <p>File format ({@value #FORMAT}): gzip of magic, format, metadata pairs, label count, transitions, then per
- * feature its 64-bit key and its non-zero weights as (label, value) pairs. Only features with a non-zero weight
- * are stored, which keeps the shipped artifact small.
+ * feature its 64-bit key and its non-zero weights as (label, value) pairs (only features with a non-zero weight
+ * are stored, which keeps the shipped artifact small); then the linker's threshold and (key, weight) pairs.
+ * The tagger decides where mentions are, the linker ({@link LinkScorer}) which concept each names.
  */
 public final class RecognizerModel {
 
-    public static final String FORMAT = "litgraph-recognizer-1";
+    public static final String FORMAT = "litgraph-recognizer-2";
     public static final String RESOURCE = "/io/litgraph/nlp/model/recognizer.bin";
     private static final int MAGIC = 0x4c47524d; // "LGRM"
 
@@ -36,14 +37,28 @@ public final class RecognizerModel {
     private final float[] weights; // [row * L + label]
     private final float[] transition; // [(from + 1) * L + to]
     private final Map<String, String> metadata;
-    private final int featureCount;
+    private final long[] keys; // the feature key of each weight row
+    private final LinkScorer linker;
 
-    RecognizerModel(LongIntMap rows, float[] weights, float[] transition, Map<String, String> metadata, int featureCount) {
+    RecognizerModel(LongIntMap rows, long[] keys, float[] weights, float[] transition, Map<String, String> metadata,
+                    LinkScorer linker) {
+        this.keys = keys;
+        this.linker = linker;
         this.rows = rows;
         this.weights = weights;
         this.transition = transition;
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-        this.featureCount = featureCount;
+    }
+
+    /** This model with its linker's thresholds all set to {@code threshold}. */
+    public RecognizerModel withLinkThreshold(double threshold) {
+        return new RecognizerModel(rows, keys, weights, transition, metadata,
+                linker == null ? null : linker.withThreshold(threshold));
+    }
+
+    /** The trained candidate scorer, or null when the model was trained without one. */
+    public LinkScorer linker() {
+        return linker;
     }
 
     public Map<String, String> metadata() {
@@ -51,7 +66,19 @@ public final class RecognizerModel {
     }
 
     public int featureCount() {
-        return featureCount;
+        return keys.length;
+    }
+
+    long[] keys() {
+        return keys;
+    }
+
+    float[] weights() {
+        return weights;
+    }
+
+    float[] transition() {
+        return transition;
     }
 
     /** A short name for logs and annotation provenance: the metadata's "version". */
@@ -123,21 +150,38 @@ public final class RecognizerModel {
         }
         int n = in.readInt();
         LongIntMap rows = new LongIntMap(n);
+        long[] keys = new long[n];
         float[] weights = new float[n * l];
         for (int r = 0; r < n; r++) {
-            rows.put(in.readLong(), r);
+            keys[r] = in.readLong();
+            rows.put(keys[r], r);
             int nz = in.readUnsignedByte();
             for (int k = 0; k < nz; k++) {
                 int y = in.readUnsignedByte();
                 weights[r * l + y] = in.readFloat();
             }
         }
-        return new RecognizerModel(rows, weights, transition, meta, n);
+        LinkScorer linker = null;
+        int links = in.readInt();
+        if (links > 0) {
+            double[] thresholds = new double[in.readInt()];
+            for (int i = 0; i < thresholds.length; i++) {
+                thresholds[i] = in.readDouble();
+            }
+            long[] linkKeys = new long[links];
+            float[] w = new float[links];
+            for (int i = 0; i < links; i++) {
+                linkKeys[i] = in.readLong();
+                w[i] = in.readFloat();
+            }
+            linker = new LinkScorer(linkKeys, w, thresholds);
+        }
+        return new RecognizerModel(rows, keys, weights, transition, meta, linker);
     }
 
     /** Writes a model; {@code keys[r]} is the feature key of weight row r. Rows without weight are left out. */
-    static void write(OutputStream raw, long[] keys, float[] weights, float[] transition, Map<String, String> meta)
-            throws IOException {
+    static void write(OutputStream raw, long[] keys, float[] weights, float[] transition, Map<String, String> meta,
+                      LinkScorer linker) throws IOException {
         int l = Labels.COUNT;
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
@@ -172,6 +216,19 @@ public final class RecognizerModel {
                     out.writeByte(y);
                     out.writeFloat(w);
                 }
+            }
+        }
+        if (linker == null) {
+            out.writeInt(0);
+        } else {
+            out.writeInt(linker.keys().length);
+            out.writeInt(linker.thresholds().length);
+            for (double t : linker.thresholds()) {
+                out.writeDouble(t);
+            }
+            for (int i = 0; i < linker.keys().length; i++) {
+                out.writeLong(linker.keys()[i]);
+                out.writeFloat(linker.weights()[i]);
             }
         }
         out.flush();

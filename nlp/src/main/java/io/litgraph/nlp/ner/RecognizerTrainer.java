@@ -50,7 +50,7 @@ public final class RecognizerTrainer {
     public record Settings(int maxEpochs, int minFeatureCount, long seed, int negativeCaptionEvery,
                            int maxDocumentsPerCorpus) {
         public static Settings defaults() {
-            return new Settings(12, 2, 20261206L, 4, 0);
+            return new Settings(20, 2, 20261206L, 4, 0);
         }
     }
 
@@ -160,6 +160,7 @@ public final class RecognizerTrainer {
         log.accept(String.format(Locale.ROOT, "%d training sentences, %d tokens, %d features (of %d seen), %d dev sentences",
                 examples.size(), tokens, keptKeys.size(), order.size(), dev.size()));
 
+        long[] keyArray = keptKeys.stream().mapToLong(Long::longValue).toArray();
         Perceptron p = new Perceptron(keptKeys.size());
         Random random = new Random(settings.seed());
         int[] sequence = new int[examples.size()];
@@ -180,7 +181,7 @@ public final class RecognizerTrainer {
                 }
             }
             float[][] averaged = p.averaged();
-            RecognizerModel candidate = new RecognizerModel(rows, averaged[0], averaged[1], Map.of(), keptKeys.size());
+            RecognizerModel candidate = new RecognizerModel(rows, keyArray, averaged[0], averaged[1], Map.of(), null);
             Map<String, double[]> scores = devScores(candidate, dev);
             double mean = scores.values().stream().mapToDouble(v -> v[2]).average().orElse(0);
             log.accept(String.format(Locale.ROOT, "epoch %2d: %6d sentences with mistakes, dev mean mention F1 %.4f %s (%.1f s)",
@@ -193,8 +194,13 @@ public final class RecognizerTrainer {
                 bestDev = scores;
             }
         }
+        log.accept(String.format(Locale.ROOT, "chose epoch %d (dev mean mention F1 %.4f); training the linker", bestEpoch, bestScore));
+        RecognizerModel tagger = new RecognizerModel(rows, keyArray, bestWeights, bestTransition, Map.of(), null);
+        String[] linkReport = new String[1];
+        LinkScorer linker = new LinkerTrainer(vocabulary, log).train(corpora, new MentionRecognizer(tagger, features),
+                settings, linkReport);
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("version", "recognizer-" + codeVersion + "-" + Long.toHexString(contentHash(bestWeights, bestTransition)));
+        meta.put("version", "recognizer-" + Long.toHexString(contentHash(bestWeights, bestTransition) * 31 + contentHash(linker.weights(), toFloats(linker.thresholds()))).substring(0, 8));
         meta.put("code", codeVersion);
         meta.put("vocabulary", vocabulary.version());
         meta.put("settings", settings.toString());
@@ -203,13 +209,33 @@ public final class RecognizerTrainer {
         meta.put("trainingSentences", Integer.toString(examples.size()));
         meta.put("corpora", String.join(";", checksums.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         meta.put("devMentionF1", format(bestDev));
-        long[] keyArray = keptKeys.stream().mapToLong(Long::longValue).toArray();
+        meta.put("devLinking", linkReport[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
-            RecognizerModel.write(o, keyArray, bestWeights, bestTransition, meta);
+            RecognizerModel.write(o, keyArray, bestWeights, bestTransition, meta, linker);
         }
-        log.accept(String.format(Locale.ROOT, "chose epoch %d (dev mean mention F1 %.4f); model written to %s (%d bytes) in %.0f s",
-                bestEpoch, bestScore, out, Files.size(out), (System.nanoTime() - started) / 1e9));
+        log.accept(String.format(Locale.ROOT, "model written to %s (%d bytes) in %.0f s", out, Files.size(out),
+                (System.nanoTime() - started) / 1e9));
+        return RecognizerModel.read(out);
+    }
+
+    /**
+     * Keeps {@code tagger}'s mention model and trains only the linker (for trying linker features without the
+     * tagger's minutes); the written model is what {@link #train} would write with that tagger.
+     */
+    public RecognizerModel retrainLinker(RecognizerModel tagger, List<TrainingCorpus> corpora, Settings settings,
+                                         String codeVersion, Path out) throws IOException {
+        String[] linkReport = new String[1];
+        LinkScorer linker = new LinkerTrainer(vocabulary, log).train(corpora, new MentionRecognizer(tagger, features),
+                settings, linkReport);
+        Map<String, String> meta = new LinkedHashMap<>(tagger.metadata());
+        meta.put("version", "recognizer-" + Long.toHexString(contentHash(tagger.weights(), tagger.transition()) * 31
+                + contentHash(linker.weights(), toFloats(linker.thresholds()))).substring(0, 8));
+        meta.put("code", codeVersion);
+        meta.put("devLinking", linkReport[0]);
+        try (OutputStream o = Files.newOutputStream(out)) {
+            RecognizerModel.write(o, tagger.keys(), tagger.weights(), tagger.transition(), meta, linker);
+        }
         return RecognizerModel.read(out);
     }
 
@@ -312,6 +338,14 @@ public final class RecognizerTrainer {
             sb.append(String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()[2]));
         }
         return sb.toString();
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -26,8 +26,8 @@ class GoldLabelsTest {
                         new GoldLabels.GoldSpan(23, 35, EntityType.DiseaseOrPhenotypicFeature)),
                 EnumSet.of(EntityType.ChemicalEntity, EntityType.DiseaseOrPhenotypicFeature));
         assertEquals(1 << Labels.begin(chem), mask[0]);
-        assertEquals(1 << Labels.begin(disease), mask[4]);
-        assertEquals(1 << Labels.inside(disease), mask[5]);
+        assertEquals(1 << Labels.begin(disease), mask[5], "TP53 is two tokens: TP, 53");
+        assertEquals(1 << Labels.inside(disease), mask[6]);
         int tp53 = mask[2];
         assertNotEquals(0, tp53 & (1 << Labels.O));
         assertNotEquals(0, tp53 & (1 << Labels.begin(gene)));
