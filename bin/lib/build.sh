@@ -11,7 +11,7 @@ build_needed() {
   local stamp="$RUN_DIR/build.stamp" a
   for a in "${ARTIFACTS[@]}"; do [ -e "$LITGRAPH_HOME/$a" ] || return 0; done
   [ -f "$stamp" ] || return 0
-  [ -n "$(cd "$LITGRAPH_HOME" && find pom.xml events nlp ingest-service entity-service query-service cli deploy/local \
+  [ -n "$(cd "$LITGRAPH_HOME" && find pom.xml events nlp nlp-tools ingest-service entity-service query-service cli deploy/local \
       -newer "$stamp" -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
       -not -path '*/target/*' 2>/dev/null | head -1)" ]
 }

@@ -5,7 +5,6 @@ import io.litgraph.nlp.Engine;
 import io.litgraph.nlp.EntityType;
 import io.litgraph.nlp.InputDocument;
 import io.litgraph.nlp.TestPaths;
-import io.litgraph.nlp.eval.GoldIds;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -46,13 +45,6 @@ class FormatsTest {
         assertEquals(4, d.entities().size());
         assertEquals("WRONG", d.entities().get(2).text(), "offset mismatches are kept as written");
         assertEquals(1, d.relations().size());
-        assertEquals(Set.of("MESH:D003924", "MESH:D003920"), GoldIds.curies("D003924|D003920", EntityType.DiseaseOrPhenotypicFeature));
-        assertEquals(Set.of("NCBIGene:7124"), GoldIds.curies("7124(Tax:9606)", EntityType.GeneOrGeneProduct));
-        assertEquals(Set.of("NCBITaxon:9606"), GoldIds.curies("9606", EntityType.OrganismTaxon));
-        assertEquals("MESH:D012345", GoldIds.curie("D012345", null));
-        assertEquals("OMIM:123456", GoldIds.curie("OMIM:123456", EntityType.DiseaseOrPhenotypicFeature));
-        assertEquals(2, GoldIds.curies("D012345+D012346", EntityType.DiseaseOrPhenotypicFeature).size());
-        assertEquals(Set.of("p|SUB|R|215|W"), GoldIds.curies("p|SUB|R|215|W", EntityType.SequenceVariant));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.litgraph.nlp.text;
 
 import io.litgraph.nlp.EntityType;
 import io.litgraph.nlp.Span;
-import io.litgraph.nlp.vocab.TermVariants;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,16 +52,5 @@ class TextTest {
         assertEquals(Tokenizer.key("Alzheimer disease"), Tokenizer.key("Alzheimer's disease"));
         // symbols keep their final s: IRS is not IR
         assertTrue(!Tokenizer.key("IRS").equals(Tokenizer.key("IR")));
-    }
-
-    @Test
-    void invertedMeshNamesAreUninverted() {
-        assertTrue(TermVariants.of("Diabetes Mellitus, Type 2", EntityType.DiseaseOrPhenotypicFeature)
-                .contains("Type 2 Diabetes Mellitus"));
-        assertTrue(TermVariants.of("Diabetes Mellitus, Type 2", EntityType.DiseaseOrPhenotypicFeature)
-                .contains("Type 2 Diabetes"));
-        assertTrue(TermVariants.of("Breast Neoplasms", EntityType.DiseaseOrPhenotypicFeature).contains("Breast cancer"));
-        assertTrue(TermVariants.of("Kidney Diseases", EntityType.DiseaseOrPhenotypicFeature).contains("renal Diseases"));
-        assertTrue(TermVariants.of("Ischemia", EntityType.DiseaseOrPhenotypicFeature).contains("ischemic"));
     }
 }
