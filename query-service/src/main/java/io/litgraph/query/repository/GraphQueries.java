@@ -259,25 +259,29 @@ public class GraphQueries {
         List<Object> all = new ArrayList<>(lateral);
         all.addAll(params);
         all.add(limit + 1);
+        // the page is chosen from the two tables that give its order, and only its rows are joined to
+        // their document and concepts, so that no join can undo the order and force a sort of everything
         return jdbc.list("""
                 SELECT r.document_id, d.title, r.type, r.directed,
                        r.subject_id, cs.name, cs.type, r.subject_start, r.subject_end, r.subject_text,
                        r.object_id, co.name, co.type, r.object_start, r.object_end, r.object_text,
                        r.trigger_start, r.trigger_end, r.trigger_text, r.sentence_start, r.sentence_end, r.sentence_text,
-                       r.negated, r.speculative, r.confidence, s.belief, s.evidence_count + s.negated_evidence_count,
-                       r.idx
-                FROM relation_summary s
-                CROSS JOIN LATERAL (
-                    SELECT * FROM relation r
-                    WHERE r.subject_id = s.subject_id AND r.object_id = s.object_id AND r.type = s.type"""
+                       r.negated, r.speculative, r.confidence, r.belief, r.relation_evidence, r.idx
+                FROM (
+                    SELECT r.*, s.belief, s.evidence_count + s.negated_evidence_count AS relation_evidence
+                    FROM relation_summary s
+                    CROSS JOIN LATERAL (
+                        SELECT * FROM relation r
+                        WHERE r.subject_id = s.subject_id AND r.object_id = s.object_id AND r.type = s.type"""
                 + (includeNegated ? "" : " AND NOT r.negated") + within + """
 
-                    ORDER BY r.subject_id, r.object_id, r.type, r.document_id, r.idx) r
+                        ORDER BY r.subject_id, r.object_id, r.type, r.document_id, r.idx) r
+                    WHERE\s""" + String.join(" AND ", conditions) + """
+
+                    ORDER BY s.belief DESC, s.subject_id, s.object_id, s.type, r.document_id, r.idx LIMIT ?) r
                 JOIN document d ON d.id = r.document_id
                 JOIN concept cs ON cs.id = r.subject_id JOIN concept co ON co.id = r.object_id
-                WHERE\s""" + String.join(" AND ", conditions) + """
-
-                ORDER BY s.belief DESC, s.subject_id, s.object_id, s.type, r.document_id, r.idx LIMIT ?
+                ORDER BY r.belief DESC, r.subject_id, r.object_id, r.type, r.document_id, r.idx
                 """,
                 rs -> {
                     RelationEvidence e = evidenceRow(rs, 1, rs.getDouble(26), rs.getInt(27));
