@@ -1,7 +1,7 @@
 // The neighbourhood graph, drawn by Cytoscape.js (vendor/cytoscape, from its WebJar). Nodes are
 // concepts (colour and shape by type, size by documents); edges are extracted relations (colour by the
-// best-supported relation type, width by supporting documents, arrow when directed) or, dashed,
-// co-occurrence only.
+// relation type of highest belief, labelled with it and its belief, width by supporting documents, arrow
+// when directed) or, dashed, co-occurrence only.
 import { typeInfo, relationInfo, relationLabel } from './types.js';
 
 const pairId = (a, b) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -86,7 +86,7 @@ export function createGraph(container, { onSelectNode, onSelectEdge, onOpenNode,
       for (const n of page.items || []) {
         addNode(n);
         const relations = n.relations || [];
-        const best = relations.slice().sort((a, b) => b.documents - a.documents)[0];
+        const best = relations.slice().sort((a, b) => ((b.belief || 0) - (a.belief || 0)) || (b.documents - a.documents))[0];
         const relationDocs = relations.reduce((sum, r) => Math.max(sum, r.documents || 0), 0);
         const cooc = n.cooccurrence ? n.cooccurrence.documents : 0;
         const support = Math.max(relationDocs, cooc);
@@ -100,7 +100,8 @@ export function createGraph(container, { onSelectNode, onSelectEdge, onOpenNode,
           hasRelation: Boolean(best),
           directed: Boolean(outgoing || incoming),
           relationType: best ? best.type : null,
-          label: best ? relationLabel(best.type) : '',
+          label: best ? `${relationLabel(best.type)}${typeof best.belief === 'number' ? ` ${best.belief.toFixed(2)}` : ''}` : '',
+          belief: best && typeof best.belief === 'number' ? best.belief : null,
           color: best ? relationInfo(best.type).color : '#a0aec0',
           width: Math.min(10, 1.2 + 1.6 * Math.log2(1 + support)),
           support, relationDocs, cooccurrence: cooc,

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Path search over a hand-built relation graph whose best chains are known: ranking by the weakest hop,
+ * Path search over a hand-built relation graph whose best chains are known: ranking by the product of
+ * the hops' beliefs (every sentence has confidence 0.8: a relation in n documents has belief 1 - 0.2^n),
  * the hop, fan-out and minDocs bounds, evidence per hop, agreement with a brute-force search in SQL,
  * and that a newly stored document changes the answer at once (the in-memory graph and the cached
  * autocomplete answers are read again).
@@ -57,7 +58,8 @@ class PathSearchTest {
             return;
         }
         List<AnnotationEvent> events = new ArrayList<>();
-        // A-C-E-D: three hops of 4 documents; A-B-D: two hops of 2; A-D directly in 1
+        // A-C-E-D: three hops of 4 documents (0.9984³ = 0.9952); A-D directly in 1 (0.8); A-B-D: two hops of
+        // 2, A-B with a negated sentence too (0.8 · 0.96 = 0.768)
         events.addAll(relation("PT:A", "PT:C", 4, "pt-ac"));
         events.addAll(relation("PT:C", "PT:E", 4, "pt-ce"));
         events.addAll(relation("PT:E", "PT:D", 4, "pt-ed"));
@@ -79,17 +81,18 @@ class PathSearchTest {
     }
 
     @Test
-    void chainsAreRankedByTheirWeakestHopThenByLength() {
+    void chainsAreRankedByTheProductOfTheirHopsBeliefs() {
         JsonPath p = paths("PT:A", "PT:D", Map.of());
-        assertEquals(List.of(List.of("PT:A", "PT:C", "PT:E", "PT:D"), List.of("PT:A", "PT:B", "PT:D"), List.of("PT:A", "PT:D")),
+        assertEquals(List.of(List.of("PT:A", "PT:C", "PT:E", "PT:D"), List.of("PT:A", "PT:D"), List.of("PT:A", "PT:B", "PT:D")),
                 p.getList("paths.concepts"), p.prettify());
-        assertEquals(List.of(4, 2, 1), p.getList("paths.support"), p.prettify());
+        assertEquals(List.of(4, 1, 2), p.getList("paths.support"), p.prettify());
+        assertEquals(List.of(0.995208f, 0.8f, 0.768f), p.getList("paths.belief"), p.prettify());
         assertFalse(p.getBoolean("truncated"), p.prettify());
-        assertEquals(bruteForceBestSupport("PT:A", "PT:D"), p.getInt("paths[0].support"));
+        assertEquals(bruteForceBestBelief("PT:A", "PT:D"), p.getDouble("paths[0].belief"), 1e-6);
         assertEquals(List.of("PT:A", "PT:C"), List.of(p.getString("paths[0].hops[0].from.id"), p.getString("paths[0].hops[0].to.id")));
         assertEquals("alphaxin", p.getString("paths[0].hops[0].from.name"));
         assertEquals(List.of(Map.of("type", "Positive_Correlation", "subjectId", "PT:A", "objectId", "PT:C",
-                "directed", true, "documents", 4)), p.getList("paths[0].hops[0].relations"));
+                "directed", true, "documents", 4, "belief", 0.9984f)), p.getList("paths[0].hops[0].relations"));
 
         // hops are walked against the relations' direction too: D-E-C-A is the same chain
         JsonPath back = paths("PT:D", "PT:A", Map.of());
@@ -99,13 +102,13 @@ class PathSearchTest {
         for (String[] pair : new String[][]{{"PT:B", "PT:E"}, {"PT:C", "PT:B"}, {"PT:E", "PT:A"}}) {
             JsonPath q = paths(pair[0], pair[1], Map.of());
             assertFalse(q.getBoolean("truncated"), q.prettify());
-            assertEquals(bruteForceBestSupport(pair[0], pair[1]), q.getInt("paths[0].support"), q.prettify());
+            assertEquals(bruteForceBestBelief(pair[0], pair[1]), q.getDouble("paths[0].belief"), 1e-6, q.prettify());
         }
     }
 
     @Test
     void hopsMinDocsLimitAndRelationTypeBoundTheSearch() {
-        assertEquals(List.of(List.of("PT:A", "PT:B", "PT:D"), List.of("PT:A", "PT:D")),
+        assertEquals(List.of(List.of("PT:A", "PT:D"), List.of("PT:A", "PT:B", "PT:D")),
                 paths("PT:A", "PT:D", Map.of("maxHops", "2")).getList("paths.concepts"));
         assertEquals(List.of(List.of("PT:A", "PT:D")), paths("PT:A", "PT:D", Map.of("maxHops", "1")).getList("paths.concepts"));
         assertEquals(List.of(List.of("PT:A", "PT:C", "PT:E", "PT:D")),
@@ -134,10 +137,10 @@ class PathSearchTest {
         assertEquals(List.of("pt-ac-0", "pt-ac-1", "pt-ac-2"), p.getList("paths[0].hops[0].evidence.documentId"));
         assertEquals("Alphaxin activates gammaxin.", p.getString("paths[0].hops[0].evidence[0].sentence.text"));
         // A-B has a negated sentence too: it is never shown
-        List<Boolean> negated = p.getList("paths[1].hops[0].evidence.negated");
+        List<Boolean> negated = p.getList("paths[2].hops[0].evidence.negated");
         assertEquals(List.of(false, false), negated, p.prettify());
-        assertEquals(List.of("pt-ab-0", "pt-ab-1"), p.getList("paths[1].hops[0].evidence.documentId"));
-        assertEquals(List.of("pt-ad-0"), p.getList("paths[2].hops[0].evidence.documentId"));
+        assertEquals(List.of("pt-ab-0", "pt-ab-1"), p.getList("paths[2].hops[0].evidence.documentId"));
+        assertEquals(List.of("pt-ad-0"), p.getList("paths[1].hops[0].evidence.documentId"));
     }
 
     @Test
@@ -204,23 +207,26 @@ class PathSearchTest {
         return NAMES.getOrDefault(id, id.substring(3).toLowerCase() + "leafxin");
     }
 
-    /** The best weakest-hop support over every simple chain of at most three affirmed relations, in SQL. */
-    private int bruteForceBestSupport(String from, String to) {
+    /**
+     * The best product of hop beliefs over every simple chain of at most three affirmed relations of belief
+     * at least 0.8 (the default threshold), in SQL.
+     */
+    private double bruteForceBestBelief(String from, String to) {
         String sql = """
                 WITH d AS (
-                    SELECT subject_id AS u, object_id AS v, document_count AS w FROM relation_summary
-                    WHERE document_count > 0 AND subject_id <> object_id
+                    SELECT subject_id AS u, object_id AS v, belief AS w FROM relation_summary
+                    WHERE document_count > 0 AND subject_id <> object_id AND belief >= 0.8
                     UNION ALL
-                    SELECT object_id, subject_id, document_count FROM relation_summary
-                    WHERE document_count > 0 AND subject_id <> object_id),
+                    SELECT object_id, subject_id, belief FROM relation_summary
+                    WHERE document_count > 0 AND subject_id <> object_id AND belief >= 0.8),
                 e AS (SELECT u, v, max(w) AS w FROM d GROUP BY u, v)
                 SELECT coalesce(max(s), 0) FROM (
                     SELECT w AS s FROM e WHERE u = ? AND v = ?
                     UNION ALL
-                    SELECT least(e1.w, e2.w) FROM e e1 JOIN e e2 ON e2.u = e1.v
+                    SELECT e1.w * e2.w FROM e e1 JOIN e e2 ON e2.u = e1.v
                     WHERE e1.u = ? AND e2.v = ? AND e1.v <> e2.v
                     UNION ALL
-                    SELECT least(e1.w, e2.w, e3.w) FROM e e1 JOIN e e2 ON e2.u = e1.v JOIN e e3 ON e3.u = e2.v
+                    SELECT e1.w * e2.w * e3.w FROM e e1 JOIN e e2 ON e2.u = e1.v JOIN e e3 ON e3.u = e2.v
                     WHERE e1.u = ? AND e3.v = ? AND e2.v <> e1.u AND e1.v <> e3.v AND e2.v <> e3.v) chains
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -230,7 +236,7 @@ class PathSearchTest {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getDouble(1);
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -196,7 +196,10 @@ class QueryApiTest {
 
         given().queryParam("relation", "Association").get("/api/concepts/" + IL6 + "/neighbors").then()
                 .body("items.id", not(hasItem("MESH:D009765")));
+        // a relation whose only evidence is negated has belief 0: shown with its negated evidence at minBelief=0
         given().queryParam("relation", "Association").queryParam("includeNegated", "true")
+                .get("/api/concepts/" + IL6 + "/neighbors").then().body("items.id", not(hasItem("MESH:D009765")));
+        given().queryParam("relation", "Association").queryParam("includeNegated", "true").queryParam("minBelief", "0")
                 .get("/api/concepts/" + IL6 + "/neighbors").then().body("items.id", hasItem("MESH:D009765"));
         given().queryParam("type", "Behavior").get("/api/concepts/" + IL6 + "/neighbors").then()
                 .body("items.type", everyItem(equalTo("Behavior")));
@@ -219,7 +222,9 @@ class QueryApiTest {
         given().queryParam("subject", IL6).queryParam("type", "Association").get("/api/relations").then()
                 .body("items.findAll { it.documentId == 'api-il6' }", hasSize(0));
         given().queryParam("subject", IL6).queryParam("type", "Association").queryParam("includeNegated", "true")
-                .get("/api/relations").then().body("items.find { it.documentId == 'api-il6' }.negated", equalTo(true));
+                .queryParam("minBelief", "0")
+                .get("/api/relations").then().body("items.find { it.documentId == 'api-il6' }.negated", equalTo(true))
+                .body("items.find { it.documentId == 'api-il6' }.belief", equalTo(0.0f));
         given().queryParam("subject", "NCBIGene:0").get("/api/relations").then().statusCode(404)
                 .body("errors[0].parameter", equalTo("subject"));
     }

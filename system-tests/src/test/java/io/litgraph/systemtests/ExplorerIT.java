@@ -189,6 +189,21 @@ class ExplorerIT {
         js("document.getElementById('graph-h').scrollIntoView({block: 'start'}); window.scrollBy(0, -70);");
         Thread.sleep(700); // let the layout animation settle before the screenshot
         save("concept.png");
+
+        // "Show all relations" asks for relations below the default belief threshold too (all=1 in the address).
+        WebElement showAll = driver.findElement(By.id("show-all-relations"));
+        assertFalse(showAll.isSelected(), "the default view hides low-belief relations");
+        scrollTo(showAll);
+        showAll.click();
+        wait.until(ExpectedConditions.urlContains("all=1"));
+        wait.until(d -> {
+            try {
+                return d.findElement(By.id("show-all-relations")).isSelected()
+                        && !d.findElements(By.cssSelector("#neighbors tbody tr")).isEmpty();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false; // the page is being drawn again
+            }
+        });
     }
 
     @Test
@@ -207,6 +222,7 @@ class ExplorerIT {
         scrollTo(evidence);
         evidence.click();
         WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#selection a.evidence-open")));
+        assertFalse(driver.findElements(By.cssSelector("#selection .belief")).isEmpty(), "evidence shows its relation's belief");
         String sentence = open.findElement(By.xpath("preceding-sibling::p[contains(@class,'evidence-sentence')]")).getText()
                 .replaceAll("^“|”$", "").trim();
         scrollTo(open);

@@ -3,9 +3,10 @@
 import { api } from '../api.js';
 import { h, clear, num, plural, loading, errorNotice, announce } from '../dom.js';
 import { typeLabel, typeClass, typeInfo, relationLabel, RELATIONS } from '../types.js';
-import { href, go } from '../router.js';
+import { href, go, replace } from '../router.js';
 import { createGraph } from '../graph.js';
 import { evidenceText } from './document.js';
+import { minBeliefParam, beliefBadge, showAllControl } from '../belief.js';
 
 const NEIGHBORS = 25;
 const EXPAND_NEIGHBORS = 12;
@@ -22,11 +23,14 @@ function xrefName(curie) {
   return known ? XREF_NAMES[known] : prefix;
 }
 
-export async function renderConcept(view, { id, signal }) {
+export async function renderConcept(view, { id, params, signal }) {
   if (!id) {
     throw new Error('No concept id in the address.');
   }
-  const neighborsPromise = api.neighbors(id, { limit: NEIGHBORS }, { signal });
+  // relations below the API's default belief threshold only with "Show all relations" (all=1)
+  const showAll = minBeliefParam(params) === 0;
+  const minBelief = showAll ? 0 : undefined;
+  const neighborsPromise = api.neighbors(id, { limit: NEIGHBORS, minBelief }, { signal });
   neighborsPromise.catch(() => {});
   const c = await api.concept(id, { signal });
   document.title = `${c.name} — litgraph explorer`;
@@ -56,6 +60,8 @@ export async function renderConcept(view, { id, signal }) {
   const toolbar = h('div', { class: 'graph-toolbar' },
     h('label', { for: 'min-docs' }, 'Supporting documents', minDocs),
     h('label', { for: 'relations-only' }, relationsOnly, 'Extracted relations only'),
+    showAllControl('show-all-relations', showAll,
+      checked => replace('concept', id, checked ? { all: 1 } : null)),
     h('button', { type: 'button', class: 'button small', id: 'graph-fit', onclick: () => graph && graph.cy.fit(undefined, 30) }, 'Fit'),
     h('button', { type: 'button', class: 'button small', onclick: () => graph && graph.layout() }, 'Re-layout'));
   const tableBox = h('div', { class: 'table-scroll' });
@@ -108,6 +114,10 @@ export async function renderConcept(view, { id, signal }) {
     graphBox.replaceWith(errorNotice(e, 'Graph'));
     graph = null;
   }
+  if (!showAll && typeof page.minBelief === 'number') {
+    tableBox.append(h('p', { class: 'muted small', id: 'belief-note' },
+      `Relations with belief ≥ ${page.minBelief.toFixed(2)}; “Show all relations” lists weaker ones too.`));
+  }
   tableBox.append(neighborTable(c, page.items || []));
   announce(`${plural((page.items || []).length, 'linked concept')}`);
 
@@ -126,7 +136,7 @@ export async function renderConcept(view, { id, signal }) {
         h('td', {}, h('span', { class: `badge ${typeClass(n.type)}` }, typeLabel(n.type)), ' ',
           h('a', { href: href('concept', n.id) }, n.name)),
         h('td', {}, (n.relations || []).length
-          ? (n.relations || []).map(r => `${relationLabel(r.type)}${r.direction === 'outgoing' ? ' →' : r.direction === 'incoming' ? ' ←' : ''} (${r.documents})`).join(', ')
+          ? (n.relations || []).map(r => `${relationLabel(r.type)}${r.direction === 'outgoing' ? ' →' : r.direction === 'incoming' ? ' ←' : ''} (${r.documents}${typeof r.belief === 'number' ? `, belief ${r.belief.toFixed(2)}` : ''})`).join(', ')
           : h('span', { class: 'muted' }, 'co-occurrence only')),
         h('td', { class: 'num' }, n.cooccurrence ? num(n.cooccurrence.documents) : '–'),
         h('td', {}, h('div', { class: 'row' },
@@ -144,7 +154,7 @@ export async function renderConcept(view, { id, signal }) {
     expanded.add(concept.id);
     if (button) button.disabled = true;
     try {
-      const more = await api.neighbors(concept.id, { limit: EXPAND_NEIGHBORS }, { signal });
+      const more = await api.neighbors(concept.id, { limit: EXPAND_NEIGHBORS, minBelief }, { signal });
       const added = graph.addNeighborhood(concept, more);
       graph.layout();
       refreshLegend();
@@ -187,7 +197,7 @@ export async function renderConcept(view, { id, signal }) {
     if (e) {
       body.before(h('p', { class: 'small' },
         (e.relations || []).length
-          ? (e.relations || []).map(r => `${relationLabel(r.type)} (${plural(r.documents, 'document')}${r.negatedDocuments ? `, ${r.negatedDocuments} negated` : ''})`).join('; ')
+          ? (e.relations || []).map(r => `${relationLabel(r.type)} (${typeof r.belief === 'number' ? `belief ${r.belief.toFixed(2)}, ` : ''}${plural(r.documents, 'document')}${r.negatedDocuments ? `, ${r.negatedDocuments} negated` : ''})`).join('; ')
           : 'No extracted relation; they co-occur',
         e.cooccurrence ? ` · co-occur in ${plural(e.cooccurrence, 'document')}` : '',
         typeof e.pmi === 'number' ? ` · PMI ${e.pmi.toFixed(2)}` : '',
@@ -195,8 +205,8 @@ export async function renderConcept(view, { id, signal }) {
     }
     try {
       const [ab, ba] = await Promise.all([
-        api.relations({ subject: a, object: b, limit: 10 }, { signal }),
-        api.relations({ subject: b, object: a, limit: 10 }, { signal }),
+        api.relations({ subject: a, object: b, limit: 10, minBelief }, { signal }),
+        api.relations({ subject: b, object: a, limit: 10, minBelief }, { signal }),
       ]);
       const seen = new Set();
       const items = [...(ab.items || []), ...(ba.items || [])].filter(r => {
@@ -207,7 +217,8 @@ export async function renderConcept(view, { id, signal }) {
       });
       clear(body);
       if (!items.length) {
-        body.append(h('p', { class: 'muted' }, 'No evidence sentence states a relation between them. ',
+        body.append(h('p', { class: 'muted' }, showAll ? 'No evidence sentence states a relation between them. '
+          : 'No relation between them reaches the default belief (try “Show all relations”). ',
           h('a', { href: href('search', null, { concept: `${a},${b}` }) }, 'Documents mentioning both')));
         return;
       }
@@ -230,7 +241,8 @@ export function evidenceList(items) {
       h('span', { class: 'rel-type' }, relationLabel(r.type), r.directed ? ' →' : ' —'),
       h('span', {}, r.object?.name || r.object?.id),
       r.negated ? h('span', { class: 'flagged' }, 'negated') : null,
-      r.speculative ? h('span', { class: 'flagged' }, 'speculative') : null),
+      r.speculative ? h('span', { class: 'flagged' }, 'speculative') : null,
+      beliefBadge(r.belief, r.evidenceCount)),
     r.sentence ? h('p', { class: 'evidence-sentence' }, '“', evidenceText(r), '”') : null,
     h('a', { class: 'small evidence-open', href: href('doc', r.documentId, r.sentence ? { s: r.sentence.start } : null) },
       'Open in ', r.documentTitle || r.documentId, ' →'))));
@@ -241,7 +253,7 @@ function edgeLegend() {
   return h('ul', { class: 'edge-legend', 'aria-label': 'Edge legend' },
     shown.map(t => h('li', {}, h('span', { class: 'line', style: { borderTopColor: RELATIONS[t].color } }), relationLabel(t))),
     h('li', {}, h('span', { class: 'line dashed', style: { borderTopColor: '#a0aec0' } }), 'co-occurrence only'),
-    h('li', {}, 'thicker = more documents; arrow = direction'));
+    h('li', {}, 'thicker = more documents; arrow = direction; label: relation and its belief'));
 }
 
 function namesPanel(c) {

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, num, plural, when, announce } from '../dom.js';
 import { typeLabel, typeClass, TYPES, relationLabel } from '../types.js';
+import { beliefBadge } from '../belief.js';
 import { href } from '../router.js';
 
 const RELATIONS_SHOWN = 150;
@@ -237,7 +238,8 @@ function relationsPanel(doc, conceptsById, textEl) {
       type: 'button', class: 'button small evidence-link', 'data-start': r.sentence.start,
       onclick: () => highlightSentence(textEl, r.sentence.start),
     }, 'Show in text') : null,
-    typeof r.confidence === 'number' ? h('span', { class: 'muted small' }, `  confidence ${r.confidence.toFixed(2)}`) : null)));
+    typeof r.confidence === 'number' ? h('span', { class: 'muted small' }, `  confidence ${r.confidence.toFixed(2)} `) : null,
+    beliefBadge(r.belief, r.evidenceCount))));
   add(relations.slice(0, RELATIONS_SHOWN));
   panel.append(list);
   if (relations.length > RELATIONS_SHOWN) {

@@ -9,11 +9,14 @@ import { href, replace } from '../router.js';
 let focusResults = false;
 import { autocomplete } from '../autocomplete.js';
 import { evidenceList } from './concept.js';
+import { minBeliefParam, showAllControl } from '../belief.js';
 
 export async function renderPaths(view, { params, signal }) {
   document.title = 'Path finder — litgraph explorer';
   const chosen = { from: params.get('from') || '', to: params.get('to') || '' };
   const maxHops = params.get('maxHops') || '3';
+  const showAll = minBeliefParam(params) === 0;
+  let showAllChecked = showAll;
 
   const field = (key, label) => {
     const input = h('input', { type: 'text', id: `path-${key}`, placeholder: 'Type a concept name…', spellcheck: 'false',
@@ -47,14 +50,15 @@ export async function renderPaths(view, { params, signal }) {
       return;
     }
     focusResults = true;
-    replace('paths', null, { from: chosen.from, to: chosen.to, maxHops: hops.value });
+    replace('paths', null, { from: chosen.from, to: chosen.to, maxHops: hops.value, all: showAllChecked ? 1 : null });
   } },
   from.el, to.el,
   h('div', { class: 'field' }, h('label', { for: 'path-hops' }, 'Max hops'), hops),
+  h('div', { class: 'field' }, showAllControl('path-all', showAll, checked => { showAllChecked = checked; })),
   h('button', { type: 'submit', class: 'button primary', id: 'path-submit' }, 'Find paths'));
 
   view.append(h('h1', {}, 'Path finder'),
-    h('p', { class: 'muted' }, 'How are two concepts linked? Chains of up to three extracted relations, the best-supported first; each hop lists the sentences it was read from.'),
+    h('p', { class: 'muted' }, 'How are two concepts linked? Chains of up to three extracted relations, the most believable first (a chain\'s belief is the product of its hops\' beliefs); each hop lists the sentences it was read from.'),
     form, results);
 
   if (!chosen.from || !chosen.to) {
@@ -63,7 +67,7 @@ export async function renderPaths(view, { params, signal }) {
   results.append(loading('Searching paths…'));
   let result;
   try {
-    result = await api.paths({ from: chosen.from, to: chosen.to, maxHops }, { signal });
+    result = await api.paths({ from: chosen.from, to: chosen.to, maxHops, minBelief: showAll ? 0 : undefined }, { signal });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     focusResults = false;
@@ -81,6 +85,9 @@ export async function renderPaths(view, { params, signal }) {
   if (result.truncated) {
     results.append(h('p', { class: 'notice info' }, 'The search hit its time or fan-out bound; better paths may exist.'));
   }
+  if (!showAll && typeof result.minBelief === 'number') {
+    results.append(h('p', { class: 'muted small' }, `Walking relations with belief ≥ ${result.minBelief.toFixed(2)}; “Show all relations” walks every one.`));
+  }
   if (!paths.length) {
     results.append(h('p', { class: 'muted' }, `No chain of at most ${plural(Number(maxHops), 'extracted relation')} links them. ${maxHops < 3 ? 'Try more hops, or see the ' : 'See the '}`,
       h('a', { href: href('search', null, { concept: `${chosen.from},${chosen.to}` }) }, 'documents mentioning both'), '.'));
@@ -95,7 +102,8 @@ export async function renderPaths(view, { params, signal }) {
         conceptLink(hop.to),
       ]),
       h('span', { class: 'spacer' }),
-      h('span', { class: 'muted small' }, `weakest hop: ${plural(p.support, 'document')}`)),
+      typeof p.belief === 'number' ? h('span', { class: 'belief', title: 'the product of the hops\' beliefs' }, `belief ${p.belief.toFixed(2)}`) : null,
+      h('span', { class: 'muted small' }, ` weakest hop: ${plural(p.support, 'document')}`)),
     (p.hops || []).map(hop => h('details', { class: 'hop', open: i === 0 ? true : null },
       h('summary', {}, `${hop.from.name} ${hopLabel(hop)} ${hop.to.name}`, h('span', { class: 'muted small' }, ` · ${plural((hop.evidence || []).length, 'sentence')}`)),
       (hop.evidence || []).length ? evidenceList(hop.evidence) : h('p', { class: 'muted small' }, 'No evidence sentence returned.')))))));
@@ -115,6 +123,7 @@ function hopLabel(hop) {
   }
   return rels.slice(0, 2).map(r => {
     const arrow = !r.directed ? '—' : r.subjectId === hop.from.id ? '→' : '←';
-    return `${arrow === '←' ? '←' : '—'}${relationLabel(r.type)} (${r.documents})${arrow === '→' ? '→' : '—'}`;
+    const belief = typeof r.belief === 'number' ? `, ${r.belief.toFixed(2)}` : '';
+    return `${arrow === '←' ? '←' : '—'}${relationLabel(r.type)} (${r.documents}${belief})${arrow === '→' ? '→' : '—'}`;
   }).join(' ');
 }

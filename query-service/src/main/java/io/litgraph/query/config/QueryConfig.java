@@ -23,6 +23,20 @@ public interface QueryConfig {
 
     Cache cache();
 
+    Belief belief();
+
+    /** Which relations a request shows when it gives no {@code minBelief} (docs/QUERY-API.md, "Belief"). */
+    interface Belief {
+        /**
+         * Relations whose belief is below this are left out of relations, neighbours, paths and the
+         * Explorer's graph unless a request asks for a lower {@code minBelief} ({@code minBelief=0}: all).
+         * 0.8: the precision the default view is meant to have, once the engine's confidences are
+         * calibrated probabilities.
+         */
+        @WithDefault("0.8")
+        double defaultMin();
+    }
+
     /** What read paths reuse between requests until a document is stored: paths' relation graph, autocomplete answers. */
     interface Cache {
         /**

@@ -33,9 +33,13 @@ public record DocumentDetail(String id, int version, String title, String text, 
     public record ConceptView(String id, String type, String name, List<String> xrefs, int mentions) {
     }
 
+    /**
+     * One relation sentence of the document; {@code belief} and {@code evidenceCount} are its relation's
+     * (subject, object, type) over the whole corpus.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RelationView(String type, String subjectId, String objectId, boolean directed, Span trigger,
                                Span sentence, Span subject, Span object, boolean negated, boolean speculative,
-                               double confidence) {
+                               double confidence, double belief, int evidenceCount) {
     }
 }

@@ -315,7 +315,8 @@ public class AnnotationWriter {
      * row twice, and feeds the rows in key order (byte order: any fixed order will do, and it sorts
      * far faster than the database's locale), so that concurrent writers lock them in the same order.
      * Co-occurrence counts only affirmed mentions: "no association with obesity" is not evidence that
-     * the two go together.
+     * the two go together. A relation's evidence masses (migration V7, the sums its belief is computed
+     * from) are added and subtracted like its counts.
      */
     private static void applyContribution(Connection c, String[] ids, int sign) throws SQLException {
         update(c, """
@@ -345,12 +346,14 @@ public class AnnotationWriter {
                 """, ids, sign);
         update(c, """
                 INSERT INTO relation_summary (subject_id, object_id, type, directed, document_count, evidence_count,
-                                              negated_document_count, negated_evidence_count)
+                                              negated_document_count, negated_evidence_count, support_mass, against_mass)
                 SELECT subject_id, object_id, type, bool_or(directed), ? * sum(affirmed_doc), ? * sum(affirmed),
-                       ? * sum(negated_doc), ? * sum(negated)
+                       ? * sum(negated_doc), ? * sum(negated), ? * sum(support), ? * sum(against)
                 FROM (SELECT subject_id, object_id, type, bool_or(directed) AS directed,
                              (bool_or(NOT negated))::int AS affirmed_doc, count(*) FILTER (WHERE NOT negated) AS affirmed,
-                             (bool_or(negated))::int AS negated_doc, count(*) FILTER (WHERE negated) AS negated
+                             (bool_or(negated))::int AS negated_doc, count(*) FILTER (WHERE negated) AS negated,
+                             coalesce(sum(relation_evidence_mass(confidence, speculative)) FILTER (WHERE NOT negated), 0) AS support,
+                             coalesce(sum(relation_evidence_mass(confidence, speculative)) FILTER (WHERE negated), 0) AS against
                       FROM relation WHERE document_id = ANY (?)
                       GROUP BY document_id, subject_id, object_id, type) per_document
                 GROUP BY subject_id, object_id, type
@@ -359,8 +362,10 @@ public class AnnotationWriter {
                     document_count = relation_summary.document_count + EXCLUDED.document_count,
                     evidence_count = relation_summary.evidence_count + EXCLUDED.evidence_count,
                     negated_document_count = relation_summary.negated_document_count + EXCLUDED.negated_document_count,
-                    negated_evidence_count = relation_summary.negated_evidence_count + EXCLUDED.negated_evidence_count
-                """, sign, sign, sign, sign, ids);
+                    negated_evidence_count = relation_summary.negated_evidence_count + EXCLUDED.negated_evidence_count,
+                    support_mass = relation_summary.support_mass + EXCLUDED.support_mass,
+                    against_mass = relation_summary.against_mass + EXCLUDED.against_mass
+                """, sign, sign, sign, sign, sign, sign, ids);
     }
 
     private static List<String> conceptsOf(Connection c, String[] ids) throws SQLException {

@@ -90,13 +90,15 @@ public class DocumentQueries {
                 rs.getInt(6))), array, array, array);
         Map<String, List<RelationView>> relations = new java.util.HashMap<>();
         jdbc.list("""
-                SELECT document_id, type, subject_id, object_id, directed, trigger_start, trigger_end, trigger_text,
-                       sentence_start, sentence_end, sentence_text, subject_start, subject_end, subject_text,
-                       object_start, object_end, object_text, negated, speculative, confidence
-                FROM relation WHERE document_id = ANY (?) ORDER BY document_id, idx
+                SELECT r.document_id, r.type, r.subject_id, r.object_id, r.directed, r.trigger_start, r.trigger_end,
+                       r.trigger_text, r.sentence_start, r.sentence_end, r.sentence_text, r.subject_start, r.subject_end,
+                       r.subject_text, r.object_start, r.object_end, r.object_text, r.negated, r.speculative, r.confidence,
+                       """ + RELATION_BELIEF + """
+                WHERE r.document_id = ANY (?) ORDER BY r.document_id, r.idx
                 """, rs -> relations.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RelationView(
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), span(rs, 6), span(rs, 9),
-                span(rs, 12), span(rs, 15), rs.getBoolean(18), rs.getBoolean(19), rs.getDouble(20))), (Object) array);
+                span(rs, 12), span(rs, 15), rs.getBoolean(18), rs.getBoolean(19), rs.getDouble(20),
+                rs.getDouble(21), rs.getInt(22))), (Object) array);
         List<DocumentDetail> out = new ArrayList<>();
         for (String id : ids) {
             DocumentDetail d = heads.get(id);
@@ -152,15 +154,26 @@ public class DocumentQueries {
                 fromJson(rs.getString(4), new TypeReference<>() { }), rs.getInt(5)), id, id, id);
     }
 
+    /**
+     * The belief and evidence count of each relation row's (subject, object, type) over the whole corpus;
+     * the writer keeps a summary row for every relation row, in the same transaction.
+     */
+    private static final String RELATION_BELIEF = """
+            s.belief, s.evidence_count + s.negated_evidence_count
+            FROM relation r JOIN relation_summary s
+              ON s.subject_id = r.subject_id AND s.object_id = r.object_id AND s.type = r.type
+            """;
+
     private List<RelationView> relations(String id) {
         return jdbc.list("""
-                SELECT type, subject_id, object_id, directed, trigger_start, trigger_end, trigger_text,
-                       sentence_start, sentence_end, sentence_text, subject_start, subject_end, subject_text,
-                       object_start, object_end, object_text, negated, speculative, confidence
-                FROM relation WHERE document_id = ? ORDER BY idx
+                SELECT r.type, r.subject_id, r.object_id, r.directed, r.trigger_start, r.trigger_end, r.trigger_text,
+                       r.sentence_start, r.sentence_end, r.sentence_text, r.subject_start, r.subject_end, r.subject_text,
+                       r.object_start, r.object_end, r.object_text, r.negated, r.speculative, r.confidence,
+                       """ + RELATION_BELIEF + """
+                WHERE r.document_id = ? ORDER BY r.idx
                 """, rs -> new RelationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                 span(rs, 5), span(rs, 8), span(rs, 11), span(rs, 14), rs.getBoolean(17), rs.getBoolean(18),
-                rs.getDouble(19)), id);
+                rs.getDouble(19), rs.getDouble(20), rs.getInt(21)), id);
     }
 
     static Span span(ResultSet rs, int column) throws SQLException {

@@ -36,7 +36,7 @@ public class GraphQueries {
 
     /** A relation_summary row seen from one concept: {@code other} is the concept at the far end. */
     public record RelationRow(String other, String type, boolean outgoing, boolean directed, int documents,
-                              int evidence, int negatedDocuments, int negatedEvidence) {
+                              int evidence, int negatedDocuments, int negatedEvidence, double belief) {
     }
 
     public Optional<ConceptRow> concept(String id) {
@@ -112,26 +112,35 @@ public class GraphQueries {
                 rs.getInt(5)), params.toArray());
     }
 
-    /** Every relation summary with {@code id} on either end (self-relations once, as outgoing). */
-    public List<RelationRow> relationsOf(String id, String relationType) {
+    /**
+     * Every relation summary with {@code id} on either end (self-relations once, as outgoing) whose belief
+     * is at least {@code minBelief}, highest belief first.
+     */
+    public List<RelationRow> relationsOf(String id, String relationType, double minBelief) {
         String typeCondition = relationType == null ? "" : " AND type = ?";
         List<Object> params = new ArrayList<>();
         params.add(id);
+        params.add(minBelief);
         if (relationType != null) {
             params.add(relationType);
         }
         params.add(id);
+        params.add(minBelief);
         if (relationType != null) {
             params.add(relationType);
         }
         return jdbc.list("""
                 SELECT object_id, type, true, directed, document_count, evidence_count, negated_document_count,
-                       negated_evidence_count FROM relation_summary WHERE subject_id = ?""" + typeCondition + "\n" + """
+                       negated_evidence_count, belief FROM relation_summary WHERE subject_id = ? AND belief >= ?"""
+                        + typeCondition + "\n" + """
                  UNION ALL
                 SELECT subject_id, type, false, directed, document_count, evidence_count, negated_document_count,
-                       negated_evidence_count FROM relation_summary WHERE object_id = ? AND subject_id <> object_id""" + typeCondition,
+                       negated_evidence_count, belief FROM relation_summary
+                WHERE object_id = ? AND subject_id <> object_id AND belief >= ?""" + typeCondition + "\n" + """
+                 ORDER BY 9 DESC, 1, 2
+                """,
                 rs -> new RelationRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), params.toArray());
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getDouble(9)), params.toArray());
     }
 
     /**
@@ -143,16 +152,20 @@ public class GraphQueries {
     }
 
     /** A relation_summary row with affirmed support. */
-    public record SummaryRow(String subjectId, String objectId, String type, boolean directed, int documents) {
+    public record SummaryRow(String subjectId, String objectId, String type, boolean directed, int documents,
+                             double belief) {
     }
 
-    /** Every relation summary with at least one affirmed document: the edges of the relation graph. */
+    /**
+     * Every relation summary with at least one affirmed document: the edges of the relation graph (those
+     * whose negated evidence cancels all support keep belief 0, shown only with minBelief=0).
+     */
     public List<SummaryRow> affirmedRelationSummaries() {
         return jdbc.list("""
-                SELECT subject_id, object_id, type, directed, document_count
+                SELECT subject_id, object_id, type, directed, document_count, belief
                 FROM relation_summary WHERE document_count > 0
                 """, rs -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                rs.getInt(5)));
+                rs.getInt(5), rs.getDouble(6)));
     }
 
     /** One (subject, object, type) relation whose evidence sentences are wanted. */
@@ -191,65 +204,104 @@ public class GraphQueries {
         return out;
     }
 
-    /** Keyset of the relation listing: newest document first, then relation order within it. */
-    public record EvidenceKey(long seq, int idx) {
+    /**
+     * Keyset of the relation listing: relations by belief (highest first), then subject, object and type;
+     * within a relation its evidence in document id and sentence order.
+     */
+    public record EvidenceKey(double belief, String subjectId, String objectId, String type, String documentId,
+                              int idx) {
     }
 
     public record KeyedEvidence(RelationEvidence evidence, EvidenceKey key) {
     }
 
     /**
-     * Relation evidence between {@code subject} and/or {@code object}; an undirected relation matches
-     * either way round. {@code limit + 1} rows.
+     * Evidence sentences of the relations between {@code subject} and/or {@code object} whose belief is at
+     * least {@code minBelief}; an undirected relation matches either way round. Relations are walked from
+     * the highest belief down (by the summary table: its belief index when neither end is given, else the
+     * ends' index ranges), each relation's sentences in the order of the relation table's index, so a page
+     * reads about as many rows as it returns. {@code limit + 1} rows.
      */
     public List<KeyedEvidence> evidence(String subject, String object, String type, boolean includeNegated,
-                                        EvidenceKey after, int limit) {
+                                        double minBelief, EvidenceKey after, int limit) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (subject != null && object != null) {
-            conditions.add("((r.subject_id = ? AND r.object_id = ?) OR (NOT r.directed AND r.subject_id = ? AND r.object_id = ?))");
+            conditions.add("((s.subject_id = ? AND s.object_id = ?) OR (NOT s.directed AND s.subject_id = ? AND s.object_id = ?))");
             params.addAll(List.of(subject, object, object, subject));
         } else if (subject != null) {
-            conditions.add("(r.subject_id = ? OR (NOT r.directed AND r.object_id = ?))");
+            conditions.add("(s.subject_id = ? OR (NOT s.directed AND s.object_id = ?))");
             params.addAll(List.of(subject, subject));
         } else if (object != null) {
-            conditions.add("(r.object_id = ? OR (NOT r.directed AND r.subject_id = ?))");
+            conditions.add("(s.object_id = ? OR (NOT s.directed AND s.subject_id = ?))");
             params.addAll(List.of(object, object));
         }
         if (type != null) {
-            conditions.add("r.type = ?");
+            conditions.add("s.type = ?");
             params.add(type);
         }
+        conditions.add("s.belief >= ?");
+        params.add(minBelief);
         if (!includeNegated) {
-            conditions.add("NOT r.negated");
+            conditions.add("s.document_count > 0");
         }
+        String within = "";
         if (after != null) {
-            conditions.add("(d.seq, -r.idx) < (?, ?)");
-            params.add(after.seq());
-            params.add(-after.idx());
+            conditions.add("(s.belief < ? OR (s.belief = ? AND (s.subject_id, s.object_id, s.type) >= (?, ?, ?)))");
+            params.addAll(List.of(after.belief(), after.belief(), after.subjectId(), after.objectId(), after.type()));
         }
-        params.add(limit + 1);
-        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+        List<Object> lateral = new ArrayList<>();
+        if (after != null) {
+            within = " AND (s.belief <> ? OR (s.subject_id, s.object_id, s.type) <> (?, ?, ?) OR (r.document_id, r.idx) > (?, ?))";
+            lateral.addAll(List.of(after.belief(), after.subjectId(), after.objectId(), after.type(), after.documentId(),
+                    after.idx()));
+        }
+        List<Object> all = new ArrayList<>(lateral);
+        all.addAll(params);
+        all.add(limit + 1);
+        // the page is chosen from the two tables that give its order, and only its rows are joined to
+        // their document and concepts, so that no join can undo the order and force a sort of everything
         return jdbc.list("""
                 SELECT r.document_id, d.title, r.type, r.directed,
                        r.subject_id, cs.name, cs.type, r.subject_start, r.subject_end, r.subject_text,
                        r.object_id, co.name, co.type, r.object_start, r.object_end, r.object_text,
                        r.trigger_start, r.trigger_end, r.trigger_text, r.sentence_start, r.sentence_end, r.sentence_text,
-                       r.negated, r.speculative, r.confidence, d.seq, r.idx
-                FROM relation r JOIN document d ON d.id = r.document_id
+                       r.negated, r.speculative, r.confidence, r.belief, r.relation_evidence, r.idx
+                FROM (
+                    SELECT r.*, s.belief, s.evidence_count + s.negated_evidence_count AS relation_evidence
+                    FROM relation_summary s
+                    CROSS JOIN LATERAL (
+                        SELECT * FROM relation r
+                        WHERE r.subject_id = s.subject_id AND r.object_id = s.object_id AND r.type = s.type"""
+                + (includeNegated ? "" : " AND NOT r.negated") + within + """
+
+                        ORDER BY r.subject_id, r.object_id, r.type, r.document_id, r.idx) r
+                    WHERE\s""" + String.join(" AND ", conditions) + """
+
+                    ORDER BY s.belief DESC, s.subject_id, s.object_id, s.type, r.document_id, r.idx LIMIT ?) r
+                JOIN document d ON d.id = r.document_id
                 JOIN concept cs ON cs.id = r.subject_id JOIN concept co ON co.id = r.object_id
-                """ + where + " ORDER BY d.seq DESC, r.idx LIMIT ?",
-                rs -> new KeyedEvidence(evidenceRow(rs, 1), new EvidenceKey(rs.getLong(26), rs.getInt(27))),
-                params.toArray());
+                ORDER BY r.belief DESC, r.subject_id, r.object_id, r.type, r.document_id, r.idx
+                """,
+                rs -> {
+                    RelationEvidence e = evidenceRow(rs, 1, rs.getDouble(26), rs.getInt(27));
+                    return new KeyedEvidence(e, new EvidenceKey(rs.getDouble(26), e.subject().id(), e.object().id(),
+                            e.type(), e.documentId(), rs.getInt(28)));
+                }, all.toArray());
     }
 
     /** Maps the 25 evidence columns starting at {@code first} (the select list of {@link #evidence}). */
     private static RelationEvidence evidenceRow(ResultSet rs, int first) throws SQLException {
+        return evidenceRow(rs, first, null, null);
+    }
+
+    private static RelationEvidence evidenceRow(ResultSet rs, int first, Double belief, Integer evidenceCount)
+            throws SQLException {
         int o = first - 1;
         return new RelationEvidence(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getBoolean(o + 4),
                 new Participant(rs.getString(o + 5), rs.getString(o + 6), rs.getString(o + 7), DocumentQueries.span(rs, o + 8)),
                 new Participant(rs.getString(o + 11), rs.getString(o + 12), rs.getString(o + 13), DocumentQueries.span(rs, o + 14)),
                 DocumentQueries.span(rs, o + 17), DocumentQueries.span(rs, o + 20), rs.getBoolean(o + 23),
-                rs.getBoolean(o + 24), rs.getDouble(o + 25));
+                rs.getBoolean(o + 24), rs.getDouble(o + 25), belief, evidenceCount);
     }
 }

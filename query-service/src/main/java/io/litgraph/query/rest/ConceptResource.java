@@ -78,16 +78,18 @@ public class ConceptResource {
     @Path("/{id}/neighbors")
     @Operation(summary = "Concepts linked to this one by co-occurrence and extracted relations",
             description = "Each neighbour with its document support, PMI and log-likelihood ratio (G², signed) against "
-                    + "corpus frequency, and extracted relations by type and direction. Ranked by G², or by relation "
-                    + "support when relation is given. Negated relation evidence is left out unless includeNegated=true; "
-                    + "co-occurrence always counts affirmed mentions only.")
+                    + "corpus frequency, and extracted relations by type and direction with their belief. Relations below "
+                    + "minBelief (default 0.8) are left out. Neighbours linked by a relation come first, highest belief "
+                    + "first (then relation documents), then co-occurring ones by G². Negated relation evidence is not "
+                    + "counted unless includeNegated=true; co-occurrence always counts affirmed mentions only.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "neighbours", value = """
-            {"conceptId":"NCBIGene:3569","corpusDocuments":120,"limit":20,"items":[{"id":"MESH:D007333",
+            {"conceptId":"NCBIGene:3569","corpusDocuments":120,"minBelief":0.8,"limit":20,"items":[{"id":"MESH:D007333",
               "type":"DiseaseOrPhenotypicFeature","name":"Insulin Resistance","documentCount":9,
               "cooccurrence":{"documents":4,"pmi":3.1,"llr":14.2},
-              "relations":[{"type":"Positive_Correlation","direction":"outgoing","documents":3,"evidence":4,"negatedDocuments":0}],
-              "score":14.2}]}""")))
+              "relations":[{"type":"Positive_Correlation","direction":"outgoing","documents":3,"evidence":4,"negatedDocuments":0,
+                "belief":0.9984}],"belief":0.9984,"score":14.2}]}""")))
+    @APIResponse(responseCode = "400", description = "bad type, minDocs, minBelief, includeNegated or limit")
     @APIResponse(responseCode = "404", description = "unknown concept id")
     public NeighborPage neighbors(@PathParam("id") String id,
                                   @Parameter(description = "entity type of the neighbours") @QueryParam("type") String type,
@@ -95,6 +97,8 @@ public class ConceptResource {
                                   @QueryParam("relation") String relation,
                                   @Parameter(description = "least supporting documents (default 1)") @QueryParam("minDocs") String minDocs,
                                   @Parameter(description = "count negated relation evidence too") @QueryParam("includeNegated") String includeNegated,
+                                  @Parameter(description = "least relation belief, 0..1 (default 0.8, configurable; 0 shows all)")
+                                  @QueryParam("minBelief") String minBelief,
                                   @Parameter(description = "maximum neighbours (clamped)") @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         int min = minDocs == null || minDocs.isBlank() ? 1 : Params.integer("minDocs", minDocs);
@@ -102,8 +106,9 @@ public class ConceptResource {
             throw ProblemException.badParameter("minDocs", "must be at least 1");
         }
         String relationType = relation == null || relation.isBlank() ? null : relation.trim();
+        double least = Params.minBelief(minBelief, config.belief().defaultMin());
         GraphQueries.ConceptRow concept = graph.concept(id).orElseThrow(() -> ProblemException.notFound("concept", id));
         return service.neighbors(concept, Params.entityType("type", type), relationType, min,
-                Params.bool("includeNegated", includeNegated, false), effectiveLimit);
+                Params.bool("includeNegated", includeNegated, false), least, effectiveLimit);
     }
 }

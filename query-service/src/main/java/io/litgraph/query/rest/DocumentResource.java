@@ -110,7 +110,7 @@ public class DocumentResource {
              "concepts":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","xrefs":["HGNC:6018"],"mentions":2}],
              "relations":[{"type":"Positive_Correlation","subjectId":"NCBIGene:3569","objectId":"MESH:D007333","directed":true,
                "trigger":{"start":33,"end":41,"text":"promotes"},"sentence":{"start":28,"end":62,"text":"IL-6 promotes insulin resistance."},
-               "negated":false,"speculative":false,"confidence":0.8}]}""")))
+               "negated":false,"speculative":false,"confidence":0.8,"belief":0.96,"evidenceCount":2}]}""")))
     @APIResponse(responseCode = "404", description = "unknown document id")
     public Response get(@PathParam("id") String id,
                         @Parameter(description = "biocjson | biocxml | pubtator; default: the native JSON")

@@ -46,6 +46,26 @@ public final class Params {
         }
     }
 
+    /**
+     * The least relation belief a request shows: {@code defaultValue} when absent, otherwise a number
+     * in [0, 1] ({@code 0} shows every relation).
+     */
+    public static double minBelief(String raw, double defaultValue) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badParameter("minBelief", "'" + raw + "' is not a number");
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw ProblemException.badParameter("minBelief", "must be between 0 and 1");
+        }
+        return value;
+    }
+
     public static boolean bool(String name, String raw, boolean defaultValue) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;

@@ -37,23 +37,27 @@ public class PathResource {
 
     @GET
     @Operation(summary = "Best-supported chains of extracted relations linking two concepts",
-            description = "At most 3 hops over affirmed relations (walked in either direction; each hop reports the "
-                    + "relations' own direction). Ranked by the weakest hop's document support, then fewer hops. "
+            description = "At most 3 hops over affirmed relations with belief >= minBelief (default 0.8; walked in "
+                    + "either direction; each hop reports the relations' own direction). Ranked by the path's belief, "
+                    + "the product of its hops' beliefs (a hop's: its best relation's), then fewer hops, then the "
+                    + "weakest hop's document support. "
                     + "Bounded by fan-out per concept and a time budget; truncated=true says the bound was hit.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "loneliness to insulin resistance", value = """
-            {"from":"MESH:D008132","to":"MESH:D007333","maxHops":3,"limit":10,"truncated":false,"paths":[
-              {"concepts":["MESH:D008132","NCBIGene:3569","MESH:D007333"],"support":2,"hops":[
+            {"from":"MESH:D008132","to":"MESH:D007333","maxHops":3,"limit":10,"minBelief":0.8,"truncated":false,"paths":[
+              {"concepts":["MESH:D008132","NCBIGene:3569","MESH:D007333"],"belief":0.9216,"support":2,"hops":[
                 {"from":{"id":"MESH:D008132","name":"Loneliness","type":"Behavior"},
                  "to":{"id":"NCBIGene:3569","name":"interleukin 6","type":"GeneOrGeneProduct"},
-                 "relations":[{"type":"Positive_Correlation","subjectId":"MESH:D008132","objectId":"NCBIGene:3569","directed":true,"documents":2}],
+                 "relations":[{"type":"Positive_Correlation","subjectId":"MESH:D008132","objectId":"NCBIGene:3569","directed":true,"documents":2,"belief":0.96}],
                  "evidence":[{"documentId":"doc-1","sentence":{"start":60,"end":110,"text":"Loneliness raises interleukin 6 (IL-6) in older adults."}}]}]}]}""")))
-    @APIResponse(responseCode = "400", description = "bad maxHops, limit or minDocs; from equals to")
+    @APIResponse(responseCode = "400", description = "bad maxHops, limit, minDocs or minBelief; from equals to")
     @APIResponse(responseCode = "404", description = "from or to names an unknown concept")
     public PathResult find(@Parameter(description = "start concept id", required = true, example = "MESH:D008132") @QueryParam("from") String from,
                            @Parameter(description = "end concept id", required = true, example = "MESH:D007333") @QueryParam("to") String to,
                            @Parameter(description = "1..3 (default 3)") @QueryParam("maxHops") String maxHops,
                            @Parameter(description = "least affirmed documents per hop (default 1)") @QueryParam("minDocs") String minDocs,
+                           @Parameter(description = "least belief per hop, 0..1 (default 0.8, configurable; 0 walks all)")
+                           @QueryParam("minBelief") String minBelief,
                            @Parameter(description = "only relations of this type") @QueryParam("relation") String relation,
                            @Parameter(description = "maximum paths (default 10, clamped)") @QueryParam("limit") String limit) {
         ConceptRow start = required("from", from);
@@ -70,7 +74,8 @@ public class PathResource {
             throw ProblemException.badParameter("minDocs", "must be at least 1");
         }
         int effectiveLimit = Params.limit(limit, 10, config.api().maxLimit());
-        return paths.find(start, end, hops, effectiveLimit, min, relation == null || relation.isBlank() ? null : relation.trim());
+        double least = Params.minBelief(minBelief, config.belief().defaultMin());
+        return paths.find(start, end, hops, effectiveLimit, min, least, relation == null || relation.isBlank() ? null : relation.trim());
     }
 
     private ConceptRow required(String parameter, String id) {

@@ -34,8 +34,10 @@ public class RelationResource {
 
     @GET
     @Operation(summary = "Extracted relations with their evidence sentences",
-            description = "Newest documents first. An undirected relation matches subject/object either way round. "
-                    + "Negated evidence is left out unless includeNegated=true.")
+            description = "Relations with belief >= minBelief (default litgraph.query.belief.default-min, 0.8; minBelief=0 "
+                    + "shows all), highest belief first, each relation's sentences in document id order. Every item "
+                    + "carries its relation's belief and evidence count. An undirected relation matches subject/object "
+                    + "either way round. Negated evidence is left out unless includeNegated=true.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "evidence", value = """
             {"items":[{"documentId":"doc-1","documentTitle":"IL-6 and insulin resistance","type":"Positive_Correlation",
@@ -43,33 +45,39 @@ public class RelationResource {
               "span":{"start":28,"end":32,"text":"IL-6"}},"object":{"id":"MESH:D007333","name":"Insulin Resistance",
               "type":"DiseaseOrPhenotypicFeature","span":{"start":42,"end":60,"text":"insulin resistance"}},
               "trigger":{"start":33,"end":41,"text":"promotes"},"sentence":{"start":28,"end":61,"text":"IL-6 promotes insulin resistance."},
-              "negated":false,"speculative":false,"confidence":0.8}],"limit":20,"nextCursor":"MTIzH zE"}""")))
+              "negated":false,"speculative":false,"confidence":0.8,"belief":0.96,"evidenceCount":2}],"limit":20,"nextCursor":"MC45Nh..."}""")))
+    @APIResponse(responseCode = "400", description = "bad limit, minBelief, includeNegated or cursor")
     @APIResponse(responseCode = "404", description = "subject or object names an unknown concept")
     public Page<RelationEvidence> list(
             @Parameter(description = "subject concept id", example = "NCBIGene:3569") @QueryParam("subject") String subject,
             @Parameter(description = "object concept id", example = "MESH:D007333") @QueryParam("object") String object,
             @Parameter(description = "relation type", example = "Positive_Correlation") @QueryParam("type") String type,
             @Parameter(description = "include negated evidence (default false)") @QueryParam("includeNegated") String includeNegated,
+            @Parameter(description = "least relation belief, 0..1 (default 0.8, configurable; 0 shows all)", example = "0")
+            @QueryParam("minBelief") String minBelief,
             @Parameter(description = "opaque cursor from a previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size (clamped)") @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         String s = known("subject", subject);
         String o = known("object", object);
+        double least = Params.minBelief(minBelief, config.belief().defaultMin());
         GraphQueries.EvidenceKey after = null;
         if (cursor != null && !cursor.isBlank()) {
-            String[] keyset = Cursor.decode(cursor, 2);
+            String[] keyset = Cursor.decode(cursor, 6);
             try {
-                after = new GraphQueries.EvidenceKey(Long.parseLong(keyset[0]), Integer.parseInt(keyset[1]));
+                after = new GraphQueries.EvidenceKey(Double.parseDouble(keyset[0]), keyset[1], keyset[2], keyset[3],
+                        keyset[4], Integer.parseInt(keyset[5]));
             } catch (NumberFormatException e) {
                 throw ProblemException.badParameter("cursor", "not a cursor returned by this endpoint");
             }
         }
         List<KeyedEvidence> rows = graph.evidence(s, o, type == null || type.isBlank() ? null : type.trim(),
-                Params.bool("includeNegated", includeNegated, false), after, effectiveLimit);
+                Params.bool("includeNegated", includeNegated, false), least, after, effectiveLimit);
         String next = null;
         if (rows.size() > effectiveLimit) {
             GraphQueries.EvidenceKey last = rows.get(effectiveLimit - 1).key();
-            next = Cursor.encode(Long.toString(last.seq()), Integer.toString(last.idx()));
+            next = Cursor.encode(Double.toString(last.belief()), last.subjectId(), last.objectId(), last.type(),
+                    last.documentId(), Integer.toString(last.idx()));
         }
         return new Page<>(rows.stream().limit(effectiveLimit).map(KeyedEvidence::evidence).toList(), effectiveLimit, next);
     }

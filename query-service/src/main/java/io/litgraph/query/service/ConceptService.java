@@ -40,15 +40,20 @@ public class ConceptService {
     }
 
     /**
+     * Neighbours linked by a relation of belief at least {@code minBelief} come first, highest belief
+     * first (the best of their relations), then those that only co-occur, by G².
+     *
      * @param relationType only neighbours linked by an extracted relation of this type
      * @param minDocs      least supporting documents (co-occurrence, or the relation when one is asked for)
+     * @param minBelief    relations of lower belief are left out
      */
     public NeighborPage neighbors(ConceptRow concept, String type, String relationType, int minDocs,
-                                  boolean includeNegated, int limit) {
+                                  boolean includeNegated, double minBelief, int limit) {
         int n = graph.corpusDocuments();
         Map<String, List<RelationSupport>> relations = new HashMap<>();
         Map<String, Integer> relationDocs = new HashMap<>();
-        for (RelationRow r : graph.relationsOf(concept.id(), relationType)) {
+        Map<String, Double> beliefs = new HashMap<>();
+        for (RelationRow r : graph.relationsOf(concept.id(), relationType, minBelief)) {
             int docs = r.documents() + (includeNegated ? r.negatedDocuments() : 0);
             if (docs == 0) {
                 continue;
@@ -56,8 +61,9 @@ public class ConceptService {
             String direction = !r.directed() ? "undirected" : r.outgoing() ? "outgoing" : "incoming";
             relations.computeIfAbsent(r.other(), k -> new ArrayList<>()).add(new RelationSupport(r.type(), direction,
                     docs, r.evidence() + (includeNegated ? r.negatedEvidence() : 0),
-                    includeNegated ? r.negatedDocuments() : 0));
+                    includeNegated ? r.negatedDocuments() : 0, r.belief()));
             relationDocs.merge(r.other(), docs, Math::max);
+            beliefs.merge(r.other(), r.belief(), Math::max);
         }
         Map<String, CooccurrenceRow> cooccurring = new LinkedHashMap<>();
         for (CooccurrenceRow row : graph.cooccurring(concept.id(), type, relationType == null ? minDocs : 1, CANDIDATE_CAP)) {
@@ -88,14 +94,14 @@ public class ConceptService {
             out.add(new Neighbor(other, otherType, co != null ? co.name() : row.name(), otherDocs,
                     new Cooccurrence(together, round(Association.pmi(together, concept.documentCount(), otherDocs, n)),
                             round(llr)),
-                    rel.isEmpty() ? null : rel, round(llr)));
+                    rel.isEmpty() ? null : rel, rel.isEmpty() ? null : beliefs.get(other), round(llr)));
         }
-        Comparator<Neighbor> order = relationType == null
-                ? Comparator.comparingDouble(Neighbor::score).reversed()
-                : Comparator.<Neighbor>comparingInt(x -> relationDocs.getOrDefault(x.id(), 0)).reversed()
-                        .thenComparing(Comparator.comparingDouble(Neighbor::score).reversed());
+        Comparator<Neighbor> order = Comparator.<Neighbor>comparingDouble(x -> x.belief() == null ? -1 : x.belief())
+                .reversed()
+                .thenComparing(Comparator.<Neighbor>comparingInt(x -> relationDocs.getOrDefault(x.id(), 0)).reversed())
+                .thenComparing(Comparator.comparingDouble(Neighbor::score).reversed());
         out.sort(order.thenComparing(Neighbor::id));
-        return new NeighborPage(concept.id(), n, out.stream().limit(limit).toList(), limit);
+        return new NeighborPage(concept.id(), n, minBelief, out.stream().limit(limit).toList(), limit);
     }
 
     private static double round(double v) {

@@ -25,8 +25,11 @@ import java.util.Set;
 /**
  * Finds chains of extracted relations (affirmed evidence only) linking two concepts, at most three hops.
  * The relation graph is walked as undirected (a relation is evidence of a link either way; each hop
- * reports the relation's own direction). Bounded three ways: the hop count, the fan-out expanded per
- * node (best-supported edges first) and a time budget. The search expands from {@code from} and looks
+ * reports the relation's own direction). Only relations with belief at least the request's minBelief
+ * are walked. A path's belief is the product of its hops' beliefs (a hop's belief: the highest of its
+ * relations'), the chance that every link holds if they hold independently; paths are ranked by it, so
+ * that a longer chain must be made of surer links to outrank a shorter one. Bounded three ways: the hop
+ * count, the fan-out expanded per node (highest belief first) and a time budget. The search expands from {@code from} and looks
  * up which reached nodes touch {@code to} directly, so a hub target costs no fan-out. The walk runs on
  * the in-memory {@link RelationGraph}; only names and evidence sentences are read from the database,
  * in one statement each.
@@ -44,15 +47,16 @@ public class PathService {
         this.config = config;
     }
 
-    private record Candidate(List<String> nodes, List<List<Arc>> hops, int support, int total) {
+    private record Candidate(List<String> nodes, List<List<Arc>> hops, double belief, int support, int total) {
     }
 
-    public PathResult find(ConceptRow from, ConceptRow to, int maxHops, int limit, int minDocs, String relationType) {
+    public PathResult find(ConceptRow from, ConceptRow to, int maxHops, int limit, int minDocs, double minBelief,
+                           String relationType) {
         long deadline = System.nanoTime() + config.paths().timeBudget().toNanos();
         int fanOut = config.paths().fanOut();
         RelationGraph relations = snapshots.current();
 
-        Expansion start = relations.expand(from.id(), minDocs, relationType, fanOut);
+        Expansion start = relations.expand(from.id(), minDocs, minBelief, relationType, fanOut);
         boolean truncated = start.cut();
         Map<String, List<Arc>> first = start.byNeighbour();
         Map<String, Map<String, List<Arc>>> second = new HashMap<>();
@@ -64,12 +68,12 @@ public class PathService {
                     truncated = true;
                     break;
                 }
-                Expansion e = relations.expand(node, minDocs, relationType, fanOut);
+                Expansion e = relations.expand(node, minDocs, minBelief, relationType, fanOut);
                 truncated |= e.cut();
                 second.put(node, e.byNeighbour());
             }
         }
-        Map<String, List<Arc>> intoTarget = relations.all(to.id(), minDocs, relationType);
+        Map<String, List<Arc>> intoTarget = relations.all(to.id(), minDocs, minBelief, relationType);
 
         List<Candidate> candidates = new ArrayList<>();
         if (intoTarget.containsKey(from.id())) {
@@ -94,13 +98,14 @@ public class PathService {
                 }
             }
         }
-        candidates.sort(Comparator.comparingInt(Candidate::support).reversed()
+        candidates.sort(Comparator.comparingDouble(Candidate::belief).reversed()
                 .thenComparingInt(c -> c.nodes().size())
+                .thenComparing(Comparator.comparingInt(Candidate::support).reversed())
                 .thenComparing(Comparator.comparingInt(Candidate::total).reversed())
                 .thenComparing(c -> String.join(">", c.nodes())));
         List<Candidate> best = candidates.stream().limit(limit).toList();
-        return new PathResult(from.id(), to.id(), maxHops, limit, truncated || System.nanoTime() > deadline,
-                describe(best));
+        return new PathResult(from.id(), to.id(), maxHops, limit, minBelief,
+                truncated || System.nanoTime() > deadline, describe(best));
     }
 
     /** Names and evidence for the chosen paths: one query for the concepts, one for every hop's sentences. */
@@ -119,14 +124,14 @@ public class PathService {
             for (int i = 0; i < c.hops().size(); i++) {
                 List<Arc> arcs = c.hops().get(i);
                 List<HopRelation> relations = arcs.stream().map(a -> new HopRelation(a.type(), a.subjectId(),
-                        a.objectId(), a.directed(), a.documents())).toList();
-                // the hop's relations are best-supported first: their sentences come in that order
+                        a.objectId(), a.directed(), a.documents(), a.belief())).toList();
+                // the hop's relations are highest belief first: their sentences come in that order
                 List<RelationEvidence> evidence = arcs.stream()
                         .flatMap(a -> sentences.get(keys.get(new RelationKey(a.subjectId(), a.objectId(), a.type()))).stream())
                         .limit(perHop).toList();
                 hops.add(new Hop(ref(concepts, c.nodes().get(i)), ref(concepts, c.nodes().get(i + 1)), relations, evidence));
             }
-            out.add(new PathResult.Path(c.nodes(), hops, c.support()));
+            out.add(new PathResult.Path(c.nodes(), hops, round(c.belief()), c.support()));
         }
         return out;
     }
@@ -139,11 +144,17 @@ public class PathService {
     private static Candidate candidate(List<String> nodes, List<List<Arc>> hops) {
         int support = Integer.MAX_VALUE;
         int total = 0;
+        double belief = 1;
         for (List<Arc> hop : hops) {
             int best = hop.stream().mapToInt(Arc::documents).max().orElse(0);
             support = Math.min(support, best);
             total += best;
+            belief *= hop.stream().mapToDouble(Arc::belief).max().orElse(0);
         }
-        return new Candidate(nodes, hops, support, total);
+        return new Candidate(nodes, hops, belief, support, total);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1_000_000) / 1_000_000.0;
     }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * An immutable in-memory copy of the relation graph (every relation summary with affirmed support),
- * each concept's edges sorted best-supported first, so that a path search is a few map lookups
+ * each concept's edges sorted highest belief first (then most documents), so that a path search is a few map lookups
  * instead of a database round trip per hop.
  */
 public final class RelationGraph {
 
     /** A relation seen from one of its ends: {@code other} is the far end; subject/object keep its direction. */
-    public record Arc(String other, String type, String subjectId, String objectId, boolean directed, int documents) {
+    public record Arc(String other, String type, String subjectId, String objectId, boolean directed, int documents,
+                      double belief) {
     }
 
     /** The arcs expanded from one concept, grouped by neighbour; {@code cut}: more qualified than the fan-out. */
@@ -25,7 +26,8 @@ public final class RelationGraph {
     }
 
     private static final Arc[] NONE = new Arc[0];
-    private static final Comparator<Arc> BEST_FIRST = Comparator.comparingInt(Arc::documents).reversed()
+    private static final Comparator<Arc> BEST_FIRST = Comparator.comparingDouble(Arc::belief).reversed()
+            .thenComparing(Comparator.comparingInt(Arc::documents).reversed())
             .thenComparing(Arc::other).thenComparing(Arc::type);
 
     private final Map<String, Arc[]> arcs;
@@ -47,8 +49,8 @@ public final class RelationGraph {
             if (s.equals(o)) {
                 continue;
             }
-            lists.computeIfAbsent(s, k -> new ArrayList<>()).add(new Arc(o, type, s, o, r.directed(), r.documents()));
-            lists.computeIfAbsent(o, k -> new ArrayList<>()).add(new Arc(s, type, s, o, r.directed(), r.documents()));
+            lists.computeIfAbsent(s, k -> new ArrayList<>()).add(new Arc(o, type, s, o, r.directed(), r.documents(), r.belief()));
+            lists.computeIfAbsent(o, k -> new ArrayList<>()).add(new Arc(s, type, s, o, r.directed(), r.documents(), r.belief()));
         }
         Map<String, Arc[]> arcs = new HashMap<>(lists.size() * 2);
         lists.forEach((node, list) -> {
@@ -64,17 +66,18 @@ public final class RelationGraph {
     }
 
     /**
-     * The {@code fanOut} best-supported arcs of {@code node} with at least {@code minDocs} documents (and
-     * of {@code relationType} when given), grouped by neighbour in that order.
+     * The {@code fanOut} arcs of highest belief of {@code node} with belief at least {@code minBelief} and
+     * at least {@code minDocs} documents (and of {@code relationType} when given), grouped by neighbour in
+     * that order.
      */
-    public Expansion expand(String node, int minDocs, String relationType, int fanOut) {
+    public Expansion expand(String node, int minDocs, double minBelief, String relationType, int fanOut) {
         Map<String, List<Arc>> out = new LinkedHashMap<>();
         int taken = 0;
         for (Arc a : arcs.getOrDefault(node, NONE)) {
-            if (a.documents() < minDocs) {
+            if (a.belief() < minBelief) {
                 break;
             }
-            if (relationType != null && !relationType.equals(a.type())) {
+            if (a.documents() < minDocs || (relationType != null && !relationType.equals(a.type()))) {
                 continue;
             }
             if (taken == fanOut) {
@@ -90,7 +93,7 @@ public final class RelationGraph {
      * Every qualifying arc of {@code node}, grouped by neighbour, without a fan-out bound: the target side
      * of a search, where only the neighbours the search already reached are looked up.
      */
-    public Map<String, List<Arc>> all(String node, int minDocs, String relationType) {
-        return expand(node, minDocs, relationType, Integer.MAX_VALUE).byNeighbour();
+    public Map<String, List<Arc>> all(String node, int minDocs, double minBelief, String relationType) {
+        return expand(node, minDocs, minBelief, relationType, Integer.MAX_VALUE).byNeighbour();
     }
 }

@@ -4,6 +4,10 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,6 +59,58 @@ public final class StoreInvariants {
                 WHERE s.document_count IS DISTINCT FROM t.docs OR s.evidence_count IS DISTINCT FROM t.evidence
                    OR s.negated_document_count IS DISTINCT FROM t.neg_docs
                 """), "relation summary");
+        assertBeliefsMatchEvidence(dataSource);
+    }
+
+    /** Speculative evidence counts with half its confidence (docs/QUERY-API.md, "Belief"). */
+    public static final double SPECULATIVE_WEIGHT = 0.5;
+    /** No single sentence makes a relation certain. */
+    public static final double MAX_CONFIDENCE = 0.999;
+
+    /**
+     * The belief the documented formula gives for evidence sentences {@code (confidence, negated,
+     * speculative)}: 1 - prod_affirmed(1 - w p) / prod_negated(1 - w p), at least 0. Computed as
+     * products, not as the sums of logarithms the store keeps, so that it checks them.
+     */
+    public static double belief(List<double[]> evidence) {
+        double notSupported = 1;
+        double notAgainst = 1;
+        for (double[] e : evidence) {
+            double p = (e[2] != 0 ? SPECULATIVE_WEIGHT : 1) * Math.min(Math.max(e[0], 0), MAX_CONFIDENCE);
+            if (e[1] != 0) {
+                notAgainst *= 1 - p;
+            } else {
+                notSupported *= 1 - p;
+            }
+        }
+        return Math.max(0, 1 - notSupported / notAgainst);
+    }
+
+    /** Every relation_summary row's belief equals the formula over its relation's detail rows. */
+    public static void assertBeliefsMatchEvidence(DataSource dataSource) {
+        Map<String, List<double[]>> evidence = new TreeMap<>();
+        Map<String, Double> stored = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT subject_id, object_id, type, confidence, negated, speculative FROM relation");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    evidence.computeIfAbsent(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3),
+                            k -> new ArrayList<>()).add(new double[]{rs.getDouble(4), rs.getBoolean(5) ? 1 : 0,
+                            rs.getBoolean(6) ? 1 : 0});
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT subject_id, object_id, type, belief FROM relation_summary");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3), rs.getDouble(4));
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(evidence.keySet(), stored.keySet(), "relations with a summary row");
+        evidence.forEach((key, rows) -> assertEquals(belief(rows), stored.get(key), 1e-6, "belief of " + key));
     }
 
     public static long count(DataSource dataSource, String sql) {

@@ -83,6 +83,13 @@ public final class TestEvents {
     /** A relation whose evidence is the sentence containing both surfaces; the trigger word is located in it. */
     public TestEvents relation(String type, String subjectSurface, String subjectId, String trigger,
                                String objectSurface, String objectId, boolean negated) {
+        return relation(type, subjectSurface, subjectId, trigger, objectSurface, objectId, negated, false, 0.8);
+    }
+
+    /** The same with the engine's speculation flag and confidence given. */
+    public TestEvents relation(String type, String subjectSurface, String subjectId, String trigger,
+                               String objectSurface, String objectId, boolean negated, boolean speculative,
+                               double confidence) {
         int s = text.indexOf(subjectSurface);
         int o = text.indexOf(objectSurface, s);
         int sentenceStart = Math.max(text.lastIndexOf(". ", s) + 2, text.lastIndexOf('\n', s) + 1);
@@ -92,7 +99,7 @@ public final class TestEvents {
                 t < 0 ? null : new SpanPayload(t, t + trigger.length(), trigger),
                 new SpanPayload(sentenceStart, sentenceEnd, text.substring(sentenceStart, sentenceEnd)),
                 new SpanPayload(s, s + subjectSurface.length(), subjectSurface),
-                new SpanPayload(o, o + objectSurface.length(), objectSurface), negated, false, 0.8));
+                new SpanPayload(o, o + objectSurface.length(), objectSurface), negated, speculative, confidence));
         return this;
     }
 
