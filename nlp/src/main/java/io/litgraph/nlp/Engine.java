@@ -206,7 +206,13 @@ public final class Engine implements Annotator {
         for (int si = 0; si < linked.size(); si++) {
             List<Candidate> sentence = new ArrayList<>(linked.get(si));
             for (Candidate c : evidence.selected().get(si)) {
-                if (!Labels.TYPES.contains(c.type()) && sentence.stream().noneMatch(c::overlaps)) {
+                if (Labels.TYPES.contains(c.type())) {
+                    continue;
+                }
+                // a recognised span the linker could not name yields to the dictionary's mention of a type the
+                // recognizer does not learn ("loneliness" is a behaviour, "macrophages" a cell type)
+                sentence.removeIf(r -> r.start() == c.start() && r.end() == c.end() && r.concept() < 0 && r.externalId() == null);
+                if (sentence.stream().noneMatch(c::overlaps)) {
                     sentence.add(c);
                 }
             }

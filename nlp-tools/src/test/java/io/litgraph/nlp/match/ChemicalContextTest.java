@@ -52,7 +52,7 @@ class ChemicalContextTest {
                 null, null);
         Path out = dir.resolve("v.bin");
         VocabularyBuilder.build(s, out);
-        engine = Engine.load(out);
+        engine = new Engine(io.litgraph.nlp.vocab.VocabularyArtifact.read(out)); // the dictionary stages whose rules this tests
     }
 
     /** The chemicals found (the curated core is always part of a built vocabulary, so other types are left out). */

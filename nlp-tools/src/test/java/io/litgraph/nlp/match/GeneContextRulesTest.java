@@ -38,7 +38,7 @@ class GeneContextRulesTest {
                 null, null, null);
         Path out = dir.resolve("v.bin");
         VocabularyBuilder.build(s, out);
-        engine = Engine.load(out);
+        engine = new Engine(io.litgraph.nlp.vocab.VocabularyArtifact.read(out)); // the dictionary stages whose rules this tests
     }
 
     private static List<String> genes(String text) {

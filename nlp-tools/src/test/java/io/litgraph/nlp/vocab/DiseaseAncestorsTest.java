@@ -61,7 +61,7 @@ class DiseaseAncestorsTest {
                 null, null);
         Path out = dir.resolve("v.bin");
         VocabularyBuilder.build(s, out);
-        Engine engine = Engine.load(out);
+        Engine engine = new Engine(VocabularyArtifact.read(out)); // the dictionary stages: what the builder compiled
         var doc = engine.annotate(InputDocument.of("1", "",
                 "A recessive gadget disease, a whatsit syndrome and widget fever were seen."));
         List<String> ids = doc.mentions().stream().filter(m -> m.type() == EntityType.DiseaseOrPhenotypicFeature)

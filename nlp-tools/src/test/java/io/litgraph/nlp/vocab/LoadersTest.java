@@ -82,7 +82,7 @@ class LoadersTest {
         var widget = v.find("DOID:9999");
         assertNotNull(widget);
         assertEquals("MESH:D999001", widget.id(), "MeSH is primary for diseases; DOID becomes an xref");
-        Engine e = Engine.load(out);
+        Engine e = new Engine(VocabularyArtifact.read(out)); // the dictionary stages: what the builder compiled
         AnnotatedDocument a = e.annotate(InputDocument.of("1", "", "Type 2 widget disease and widget pyrexia with gizmoate."));
         List<String> ids = a.mentions().stream().map(Mention::conceptId).toList();
         assertTrue(ids.contains("MESH:D999001"), ids.toString());
