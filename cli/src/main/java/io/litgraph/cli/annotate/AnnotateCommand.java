@@ -82,7 +82,7 @@ public class AnnotateCommand implements Callable<Integer> {
             case "mesh" -> IdConvention.MESH;
             default -> throw new UserException("--ids: native or mesh, not " + ids);
         };
-        Engine engine = engineOptions.load();
+        Engine engine = engineOptions.load(spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
         try (InputStream stream = input == null ? System.in : Files.newInputStream(input)) {
             if (format == InputFormat.pubtator && out == OutputFormat.pubtator) {

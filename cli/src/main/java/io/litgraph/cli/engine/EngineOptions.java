@@ -7,7 +7,7 @@ import io.litgraph.nlp.vocab.VocabularyArtifact;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,11 +38,7 @@ public class EngineOptions {
      * Engine.load quietly falls back to the builtin vocabulary for a missing file; a user who named a
      * file wants to hear that it is not there.
      */
-    public Engine load() {
-        return load(System.err);
-    }
-
-    public Engine load(PrintStream notes) {
+    public Engine load(PrintWriter notes) {
         if (model != null && noModel) {
             throw new UserException("--model and --no-model exclude each other");
         }
@@ -87,6 +83,7 @@ public class EngineOptions {
                 engine.vocabularyVersion(), engine.vocabulary().concepts().size(),
                 vocab == null ? ", the built-in core: run `litgraph up` or pass --vocab for the full one" : " from " + vocab,
                 recognizer == null ? "none (dictionary mentions only)" : recognizer.version());
+        notes.flush();
         return engine;
     }
 }

@@ -68,7 +68,7 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        Engine engine = engineOptions.load(new java.io.PrintStream(System.err, true));
+        Engine engine = engineOptions.load(spec.commandLine().getErr());
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         Set<String> humanGenes = orgHsEg == null ? null : Evaluator.humanGenes(orgHsEg);
         Map<String, Concept> concepts = new HashMap<>();

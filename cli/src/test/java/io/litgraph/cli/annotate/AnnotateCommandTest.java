@@ -118,4 +118,42 @@ class AnnotateCommandTest {
         assertEquals(ExitCodes.USAGE, none.exitCode());
         assertTrue(none.err().contains("a command is required"), none.err());
     }
+
+    @Test
+    void saysWhichVocabularyAndModelItLoaded() throws Exception {
+        Path input = dir.resolve("doc.txt");
+        Files.writeString(input, TITLE + "\n" + BODY + "\n");
+        CliRun run = CliRun.of("annotate", "--input", input.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.err().contains("recognizer recognizer-"), "the shipped model is loaded and named: " + run.err());
+        assertTrue(run.err().contains("built-in core"), "a run on the small core vocabulary says so: " + run.err());
+
+        CliRun dictionaryOnly = CliRun.of("annotate", "--input", input.toString(), "--no-model");
+        assertEquals(ExitCodes.OK, dictionaryOnly.exitCode(), dictionaryOnly.err());
+        assertTrue(dictionaryOnly.err().contains("recognizer none"), dictionaryOnly.err());
+    }
+
+    @Test
+    void badEngineOptionsAreUserErrors() throws Exception {
+        Path input = dir.resolve("doc.txt");
+        Files.writeString(input, BODY + "\n");
+        assertEquals(ExitCodes.USER_ERROR, CliRun.of("annotate", "--input", input.toString(), "--model",
+                dir.resolve("none.bin").toString()).exitCode());
+        assertEquals(ExitCodes.USER_ERROR, CliRun.of("annotate", "--input", input.toString(), "--no-model", "--model",
+                dir.resolve("none.bin").toString()).exitCode());
+        assertEquals(ExitCodes.USER_ERROR, CliRun.of("annotate", "--input", input.toString(), "--link-threshold", "1.5").exitCode());
+        assertEquals(ExitCodes.USER_ERROR, CliRun.of("annotate", "--input", input.toString(), "--ids", "umls").exitCode());
+    }
+
+    @Test
+    void meshIdsFollowPubTatorsConvention() throws Exception {
+        Path input = dir.resolve("doc.txt");
+        Files.writeString(input, "Glucose and aspirin in type 2 diabetes\nPatients took aspirin; blood glucose fell.\n");
+        CliRun nativeIds = CliRun.of("annotate", "--input", input.toString());
+        CliRun mesh = CliRun.of("annotate", "--input", input.toString(), "--ids", "mesh");
+        assertEquals(ExitCodes.OK, mesh.exitCode(), mesh.err());
+        assertTrue(nativeIds.out().contains("CHEBI:17234"), "glucose is ChEBI's in litgraph's own convention: " + nativeIds.out());
+        assertTrue(mesh.out().contains("\tMESH:D005947"), "and MeSH's in PubTator's: " + mesh.out());
+        assertFalse(mesh.out().contains("CHEBI:17234"), mesh.out());
+    }
 }

@@ -5,7 +5,6 @@ import io.litgraph.nlp.EntityType;
 import io.litgraph.nlp.match.MentionSelector;
 import io.litgraph.nlp.match.TermIndex;
 import io.litgraph.nlp.text.Token;
-import io.litgraph.nlp.text.Tokenizer;
 import io.litgraph.nlp.vocab.Term;
 import io.litgraph.nlp.vocab.TermKind;
 import io.litgraph.nlp.vocab.Vocabulary;
@@ -55,6 +54,10 @@ public final class LinkCandidates {
         Map<Integer, long[]> out = new LinkedHashMap<>();
         FeatureKey k = new FeatureKey();
         int t = type.ordinal();
+        String surfaceLetters = lettersAndDigits(surface);
+        int shortForm = sentence.shortFormType().containsKey(surface) ? 1 : 0;
+        long shape = k.start(SHAPE).add(t).add(TokenFeatures.shape(surface.length() > 24 ? surface.substring(0, 24) : surface, true)).get();
+        long length = k.start(LENGTH).add(t).add(bucket(span.tokenEnd() - span.tokenStart(), 1, 2, 3, 5)).get();
         for (TermIndex.Match m : sentence.matches()) {
             if (m.tokenStart() < span.tokenStart() || m.tokenEnd() > span.tokenEnd()) {
                 continue;
@@ -88,29 +91,30 @@ public final class LinkCandidates {
                     continue; // the exact hit's description of a concept wins over a partial one
                 }
                 Concept concept = vocabulary.concept(c);
-                List<Long> f = new ArrayList<>(24);
-                f.add(k.start(BIAS).add(t).get());
-                f.add(k.start(EXACT).add(t).add(exact ? 1 : 0).get());
+                long[] f = new long[20];
+                int n = 0;
+                f[n++] = k.start(BIAS).add(t).get();
+                f[n++] = k.start(EXACT).add(t).add(exact ? 1 : 0).get();
                 if (!exact) {
-                    f.add(k.start(COVER).add(t).add(cover < 0.7 ? 0 : cover < 0.9 ? 1 : 2).get());
-                    f.add(k.start(HEAD).add(t).add(m.tokenEnd() == span.tokenEnd() ? 1 : 0).get());
+                    f[n++] = k.start(COVER).add(t).add(cover < 0.7 ? 0 : cover < 0.9 ? 1 : 2).get();
+                    f[n++] = k.start(HEAD).add(t).add(m.tokenEnd() == span.tokenEnd() ? 1 : 0).get();
                 }
-                f.add(k.start(KIND).add(t).add(e.getValue().ordinal()).get());
-                f.add(k.start(FITS).add(t).add(fitting.contains(c) ? 1 : 0).get());
+                f[n++] = k.start(KIND).add(t).add(e.getValue().ordinal()).get();
+                f[n++] = k.start(FITS).add(t).add(fitting.contains(c) ? 1 : 0).get();
                 boolean best = c == ruleBest;
-                f.add(k.start(RULE_BEST).add(t).add(best ? 1 : 0).get());
-                f.add(k.start(AMBIGUITY).add(t).add(ambiguity).get());
-                f.add(k.start(KIND_AMBIGUITY).add(t).add(e.getValue().ordinal()).add(ambiguity).get());
-                f.add(k.start(RULE_BEST_AMBIGUITY).add(t).add(best ? 1 : 0).add(ambiguity).add(exact ? 1 : 0).get());
-                f.add(k.start(SOURCE).add(t).add(prefix(concept.id())).get());
-                f.add(k.start(XREFS).add(t).add(bucket(concept.xrefs().size(), 0, 1, 3, 8)).get());
-                f.add(k.start(CASE_EXACT).add(t).add(caseExact.contains(c) ? 1 : 0).get());
-                f.add(k.start(DOC_SUPPORT).add(t).add(bucket(docSupport.getOrDefault(c, 0), 0, 1, 2, 4)).get());
-                f.add(k.start(SHORT_FORM).add(t).add(sentence.shortFormType().containsKey(surface) ? 1 : 0).get());
-                f.add(k.start(SHAPE).add(t).add(TokenFeatures.shape(surface.length() > 24 ? surface.substring(0, 24) : surface, true)).get());
-                f.add(k.start(LENGTH).add(t).add(bucket(span.tokenEnd() - span.tokenStart(), 1, 2, 3, 5)).get());
-                f.add(k.start(NAME_EQUAL).add(t).add(Tokenizer.key(concept.name()).equals(Tokenizer.key(surface)) ? 1 : 0).get());
-                out.put(c, f.stream().mapToLong(Long::longValue).toArray());
+                f[n++] = k.start(RULE_BEST).add(t).add(best ? 1 : 0).get();
+                f[n++] = k.start(AMBIGUITY).add(t).add(ambiguity).get();
+                f[n++] = k.start(KIND_AMBIGUITY).add(t).add(e.getValue().ordinal()).add(ambiguity).get();
+                f[n++] = k.start(RULE_BEST_AMBIGUITY).add(t).add(best ? 1 : 0).add(ambiguity).add(exact ? 1 : 0).get();
+                f[n++] = k.start(SOURCE).add(t).add(prefix(concept.id())).get();
+                f[n++] = k.start(XREFS).add(t).add(bucket(concept.xrefs().size(), 0, 1, 3, 8)).get();
+                f[n++] = k.start(CASE_EXACT).add(t).add(caseExact.contains(c) ? 1 : 0).get();
+                f[n++] = k.start(DOC_SUPPORT).add(t).add(bucket(docSupport.getOrDefault(c, 0), 0, 1, 2, 4)).get();
+                f[n++] = k.start(SHORT_FORM).add(t).add(shortForm).get();
+                f[n++] = shape;
+                f[n++] = length;
+                f[n++] = k.start(NAME_EQUAL).add(t).add(lettersAndDigits(concept.name()).equals(surfaceLetters) ? 1 : 0).get();
+                out.put(c, java.util.Arrays.copyOf(f, n));
             }
         }
         List<Candidate> list = new ArrayList<>(out.size());
@@ -118,6 +122,18 @@ public final class LinkCandidates {
             list.add(new Candidate(e.getKey(), e.getValue()));
         }
         return list;
+    }
+
+    /** Lower-cased letters and digits only: "IL-6" and "il 6" compare equal. */
+    private static String lettersAndDigits(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /** Whether a candidate's features say that the dictionary's ranking picks it. */

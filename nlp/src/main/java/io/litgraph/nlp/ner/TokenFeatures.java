@@ -127,14 +127,17 @@ public final class TokenFeatures {
         int[] counts = new int[n];
         long[][] work = new long[n][32];
         FeatureKey k = new FeatureKey();
+        int types = io.litgraph.nlp.EntityType.values().length;
+        int[] kinds = new int[types];
         for (TermIndex.Match m : in.matches()) {
             int typeMask = 0;
             int concepts = 0;
             int lastConcept = -1;
+            java.util.Arrays.fill(kinds, 0);
             for (Term term : m.terms()) {
                 var concept = vocabulary.concept(term.concept());
                 int type = concept.type().ordinal();
-                int kindBit = 1 << term.kind().ordinal();
+                kinds[type] |= 1 << term.kind().ordinal();
                 if ((typeMask & (1 << type)) == 0) {
                     typeMask |= 1 << type;
                     for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
@@ -144,17 +147,23 @@ public final class TokenFeatures {
                         push(work, counts, i, k.start(DICT_SOURCE).add(type).add(prefix(concept.id())).add(pos).get());
                     }
                 }
-                for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
-                    push(work, counts, i, k.start(DICT_KIND).add(type).add(kindBit).get());
-                }
                 if (term.concept() != lastConcept) {
                     concepts++;
                     lastConcept = term.concept();
                 }
             }
             int ambiguity = concepts <= 1 ? 1 : concepts <= 3 ? 2 : 3;
+            for (int type = 0; type < types; type++) {
+                for (int kind = kinds[type]; kind != 0; kind &= kind - 1) {
+                    long key = k.start(DICT_KIND).add(type).add(Integer.lowestOneBit(kind)).get();
+                    for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+                        push(work, counts, i, key);
+                    }
+                }
+            }
+            long ambiguityKey = k.start(DICT_AMBIGUITY).add(ambiguity).add(Integer.bitCount(typeMask)).get();
             for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
-                push(work, counts, i, k.start(DICT_AMBIGUITY).add(ambiguity).add(Integer.bitCount(typeMask)).get());
+                push(work, counts, i, ambiguityKey);
             }
         }
         for (Candidate c : in.selected()) {
