@@ -1,5 +1,8 @@
 package io.litgraph.query.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.litgraph.query.config.QueryConfig;
 import io.litgraph.query.model.ConceptDetail;
 import io.litgraph.query.model.ConceptMatch;
@@ -39,18 +42,22 @@ public class ConceptResource {
     }
 
     @GET
-    @Operation(summary = "Autocomplete concepts by name or synonym",
+    @SecurityRequirements({})
+    @Operation(operationId = "autocompleteConcepts", summary = "Autocomplete concepts by name or synonym",
             description = "Exact name, then name prefix, then word prefix; ties by document frequency. Synonyms include "
                     + "every surface form the corpus used for the concept. Only concepts mentioned in a document.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "interleukin", value = """
             {"items":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","matched":"interleukin 6",
-              "documentCount":4,"mentionCount":17}],"limit":20}""")))
+              "documentCount":4,"mentionCount":17}],"limit":20}""")), description = "Matching concepts, best first")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public Page<ConceptMatch> autocomplete(
-            @Parameter(description = "name prefix", example = "interleukin") @QueryParam("q") String q,
+            @Parameter(description = "name prefix", example = "interleukin", schema = @Schema(maxLength = 200)) @QueryParam("q") String q,
             @Parameter(description = "entity type, e.g. GeneOrGeneProduct (aliases such as Gene accepted)")
             @QueryParam("type") String type,
-            @Parameter(description = "maximum number of hits (clamped)") @QueryParam("limit") String limit) {
+            @Parameter(description = "maximum number of hits (clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         if (q != null && q.length() > 200) {
             throw ProblemException.badParameter("q", "longer than 200 characters");
@@ -60,15 +67,19 @@ public class ConceptResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A concept: names, synonyms, cross-references with links, counts, top related concepts per type")
+    @SecurityRequirements({})
+    @Operation(operationId = "getConcept", summary = "A concept: names, synonyms, cross-references with links, counts, top related concepts per type")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "IL6", value = """
             {"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","url":"https://www.ncbi.nlm.nih.gov/gene/3569",
              "synonyms":[{"name":"interleukin 6","mentionCount":3,"preferred":true},{"name":"IL-6","mentionCount":12,"preferred":false}],
              "xrefs":[{"id":"HGNC:6018","url":"https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:6018"}],
              "documentCount":4,"mentionCount":17,
-             "related":{"DiseaseOrPhenotypicFeature":[{"id":"MESH:D007333","name":"Insulin Resistance","documentCount":3}]}}""")))
-    @APIResponse(responseCode = "404", description = "unknown concept id")
+             "related":{"DiseaseOrPhenotypicFeature":[{"id":"MESH:D007333","name":"Insulin Resistance","documentCount":3}]}}""")),
+            description = "The concept")
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public ConceptDetail get(@PathParam("id") String id) {
         return service.detail(id, config.api().facetsPerType())
                 .orElseThrow(() -> ProblemException.notFound("concept", id));
@@ -76,7 +87,8 @@ public class ConceptResource {
 
     @GET
     @Path("/{id}/neighbors")
-    @Operation(summary = "Concepts linked to this one by co-occurrence and extracted relations",
+    @SecurityRequirements({})
+    @Operation(operationId = "getConceptNeighbors", summary = "Concepts linked to this one by co-occurrence and extracted relations",
             description = "Each neighbour with its document support, PMI and log-likelihood ratio (G², signed) against "
                     + "corpus frequency, and extracted relations by type and direction. Ranked by G², or by relation "
                     + "support when relation is given. Negated relation evidence is left out unless includeNegated=true; "
@@ -87,15 +99,18 @@ public class ConceptResource {
               "type":"DiseaseOrPhenotypicFeature","name":"Insulin Resistance","documentCount":9,
               "cooccurrence":{"documents":4,"pmi":3.1,"llr":14.2},
               "relations":[{"type":"Positive_Correlation","direction":"outgoing","documents":3,"evidence":4,"negatedDocuments":0}],
-              "score":14.2}]}""")))
-    @APIResponse(responseCode = "404", description = "unknown concept id")
+              "score":14.2}]}""")), description = "The neighbours, best first")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public NeighborPage neighbors(@PathParam("id") String id,
                                   @Parameter(description = "entity type of the neighbours") @QueryParam("type") String type,
                                   @Parameter(description = "only neighbours linked by this relation type", example = "Positive_Correlation")
                                   @QueryParam("relation") String relation,
-                                  @Parameter(description = "least supporting documents (default 1)") @QueryParam("minDocs") String minDocs,
-                                  @Parameter(description = "count negated relation evidence too") @QueryParam("includeNegated") String includeNegated,
-                                  @Parameter(description = "maximum neighbours (clamped)") @QueryParam("limit") String limit) {
+                                  @Parameter(description = "least supporting documents (default 1)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minDocs") String minDocs,
+                                  @Parameter(description = "count negated relation evidence too (default false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeNegated") String includeNegated,
+                                  @Parameter(description = "maximum neighbours (clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         int min = minDocs == null || minDocs.isBlank() ? 1 : Params.integer("minDocs", minDocs);
         if (min < 1) {

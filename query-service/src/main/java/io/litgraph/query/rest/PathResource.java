@@ -1,5 +1,8 @@
 package io.litgraph.query.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.litgraph.query.config.QueryConfig;
 import io.litgraph.query.model.PathResult;
 import io.litgraph.query.repository.GraphQueries;
@@ -36,7 +39,8 @@ public class PathResource {
     }
 
     @GET
-    @Operation(summary = "Best-supported chains of extracted relations linking two concepts",
+    @SecurityRequirements({})
+    @Operation(operationId = "findPaths", summary = "Best-supported chains of extracted relations linking two concepts",
             description = "At most 3 hops over affirmed relations (walked in either direction; each hop reports the "
                     + "relations' own direction). Ranked by the weakest hop's document support, then fewer hops. "
                     + "Bounded by fan-out per concept and a time budget; truncated=true says the bound was hit.")
@@ -47,15 +51,18 @@ public class PathResource {
                 {"from":{"id":"MESH:D008132","name":"Loneliness","type":"Behavior"},
                  "to":{"id":"NCBIGene:3569","name":"interleukin 6","type":"GeneOrGeneProduct"},
                  "relations":[{"type":"Positive_Correlation","subjectId":"MESH:D008132","objectId":"NCBIGene:3569","directed":true,"documents":2}],
-                 "evidence":[{"documentId":"doc-1","sentence":{"start":60,"end":110,"text":"Loneliness raises interleukin 6 (IL-6) in older adults."}}]}]}]}""")))
-    @APIResponse(responseCode = "400", description = "bad maxHops, limit or minDocs; from equals to")
-    @APIResponse(responseCode = "404", description = "from or to names an unknown concept")
+                 "evidence":[{"documentId":"doc-1","sentence":{"start":60,"end":110,"text":"Loneliness raises interleukin 6 (IL-6) in older adults."}}]}]}]}""")),
+            description = "The paths, best first")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public PathResult find(@Parameter(description = "start concept id", required = true, example = "MESH:D008132") @QueryParam("from") String from,
                            @Parameter(description = "end concept id", required = true, example = "MESH:D007333") @QueryParam("to") String to,
-                           @Parameter(description = "1..3 (default 3)") @QueryParam("maxHops") String maxHops,
-                           @Parameter(description = "least affirmed documents per hop (default 1)") @QueryParam("minDocs") String minDocs,
+                           @Parameter(description = "1..3 (default 3)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3")) @QueryParam("maxHops") String maxHops,
+                           @Parameter(description = "least affirmed documents per hop (default 1)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minDocs") String minDocs,
                            @Parameter(description = "only relations of this type") @QueryParam("relation") String relation,
-                           @Parameter(description = "maximum paths (default 10, clamped)") @QueryParam("limit") String limit) {
+                           @Parameter(description = "maximum paths (default 10, clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         ConceptRow start = required("from", from);
         ConceptRow end = required("to", to);
         if (start.id().equals(end.id())) {

@@ -1,5 +1,8 @@
 package io.litgraph.query.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.litgraph.query.config.QueryConfig;
 import io.litgraph.query.model.Page;
 import io.litgraph.query.model.RelationEvidence;
@@ -33,7 +36,8 @@ public class RelationResource {
     }
 
     @GET
-    @Operation(summary = "Extracted relations with their evidence sentences",
+    @SecurityRequirements({})
+    @Operation(operationId = "listRelations", summary = "Extracted relations with their evidence sentences",
             description = "Newest documents first. An undirected relation matches subject/object either way round. "
                     + "Negated evidence is left out unless includeNegated=true.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
@@ -43,15 +47,19 @@ public class RelationResource {
               "span":{"start":28,"end":32,"text":"IL-6"}},"object":{"id":"MESH:D007333","name":"Insulin Resistance",
               "type":"DiseaseOrPhenotypicFeature","span":{"start":42,"end":60,"text":"insulin resistance"}},
               "trigger":{"start":33,"end":41,"text":"promotes"},"sentence":{"start":28,"end":61,"text":"IL-6 promotes insulin resistance."},
-              "negated":false,"speculative":false,"confidence":0.8}],"limit":20,"nextCursor":"MTIzH zE"}""")))
-    @APIResponse(responseCode = "404", description = "subject or object names an unknown concept")
+              "negated":false,"speculative":false,"confidence":0.8}],"limit":20,"nextCursor":"MTIzH zE"}""")),
+            description = "A page of relation evidence")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public Page<RelationEvidence> list(
             @Parameter(description = "subject concept id", example = "NCBIGene:3569") @QueryParam("subject") String subject,
             @Parameter(description = "object concept id", example = "MESH:D007333") @QueryParam("object") String object,
             @Parameter(description = "relation type", example = "Positive_Correlation") @QueryParam("type") String type,
-            @Parameter(description = "include negated evidence (default false)") @QueryParam("includeNegated") String includeNegated,
+            @Parameter(description = "include negated evidence (default false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeNegated") String includeNegated,
             @Parameter(description = "opaque cursor from a previous page's nextCursor") @QueryParam("cursor") String cursor,
-            @Parameter(description = "page size (clamped)") @QueryParam("limit") String limit) {
+            @Parameter(description = "page size (clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         String s = known("subject", subject);
         String o = known("object", object);

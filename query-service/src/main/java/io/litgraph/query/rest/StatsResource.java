@@ -1,5 +1,8 @@
 package io.litgraph.query.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.litgraph.query.messaging.ConsumerLagProbe;
 import io.litgraph.query.model.Stats;
 import io.litgraph.query.repository.FailureRepository;
@@ -33,7 +36,8 @@ public class StatsResource {
     }
 
     @GET
-    @Operation(summary = "Corpus counts by type, newest event time, consumer lag",
+    @SecurityRequirements({})
+    @Operation(operationId = "getStats", summary = "Corpus counts by type, newest event time, consumer lag",
             description = "Corpus counts are recounted when a document has been stored (checked at most every "
                     + "litgraph.query.cache.refresh, 1 s by default); outbox, failures and consumer lag are read on every call.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
@@ -43,7 +47,9 @@ public class StatsResource {
              "newestEventTime":"2026-11-23T19:10:00Z","lastIndexedAt":"2026-11-23T19:10:01Z","outboxPending":0,"failures":0,
              "documentsByEngine":[{"engine":"litgraph-nlp","engineVersion":"0.1.0","vocabularyVersion":"builtin-1","documents":5}],
              "consumer":{"group":"query-service","topic":"litgraph.annotations.v1","lag":0,
-              "partitions":[{"partition":0,"committed":12,"end":12,"lag":0}]}}""")))
+              "partitions":[{"partition":0,"committed":12,"end":12,"lag":0}]}}""")), description = "The counts")
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public Stats get() {
         CorpusStatsCache.Corpus c = corpus.current();
         StatsQueries.Totals totals = c.totals();
