@@ -81,7 +81,7 @@ public class AnnotateResource {
     public Response annotate(byte[] body,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                             @Parameter(description = "pubtator or biocjson; overrides Accept", schema = @Schema(enumeration = {"pubtator", "biocjson"})) @QueryParam("format") String format,
+                             @Parameter(description = "pubtator or biocjson; overrides Accept", schema = @Schema(type = SchemaType.STRING, enumeration = {"pubtator", "biocjson"})) @QueryParam("format") String format,
                              @Parameter(description = "document id for text/plain and JSON without id") @QueryParam("id") String id) {
         int limit = config.annotate().maxTextBytes();
         if (body != null && body.length > limit) {

@@ -16,7 +16,7 @@ public record DocumentView(@Schema(example = "pmid-31234567") String id,
                            @Schema(description = "the format it was submitted in", example = "json") String format,
                            @Schema(description = "SHA-256 of the normalized content") String contentHash,
                            @Schema(nullable = true, example = "IL-6 and insulin resistance") String title,
-                           @Schema(type = SchemaType.OBJECT, description = "the document as published to "
+                           @Schema(implementation = Object.class, type = SchemaType.OBJECT, description = "the document as published to "
                                    + "litgraph.documents.v1 (see docs/EVENTS.md)") JsonNode document,
                            StatusView status,
                            @Schema(example = "2026-11-23T19:10:00Z") Instant createdAt,

@@ -18,14 +18,14 @@ public record SubmissionResponse(
         @Schema(description = "the document id (yours, or derived from the content)", example = "pmid-31234567") String id,
         @Schema(description = "1 for a new id; a changed text under the same id is a new version", example = "1") int version,
         @Schema(description = "the document's current stage", enumeration = {"ACCEPTED", "PUBLISHED", "ANNOTATED", "INDEXED", "FAILED"}, example = "ACCEPTED") String status,
-        @Schema(description = "true when the same content was already stored (nothing is published again); absent otherwise")
+        @Schema(description = "true when the same content was already stored (nothing is published again)")
         boolean duplicate,
         Links links,
         @Schema(description = "what was ignored or repaired, e.g. unknown fields") List<String> warnings) {
 
-    @Schema(name = "SubmissionLinks", requiredProperties = {"self", "status"})
     static final String KIND = "submission";
 
+    @Schema(name = "SubmissionLinks", requiredProperties = {"self", "status"})
     public record Links(@Schema(example = "/api/documents/pmid-31234567") String self,
                         @Schema(example = "/api/documents/pmid-31234567/status") String status) {
         static Links of(String id) {

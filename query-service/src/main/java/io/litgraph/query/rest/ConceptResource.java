@@ -46,7 +46,7 @@ public class ConceptResource {
     @Operation(operationId = "autocompleteConcepts", summary = "Autocomplete concepts by name or synonym",
             description = "Exact name, then name prefix, then word prefix; ties by document frequency. Synonyms include "
                     + "every surface form the corpus used for the concept. Only concepts mentioned in a document.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ConceptMatchPage.class), examples = @ExampleObject(
             name = "interleukin", value = """
             {"items":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","matched":"interleukin 6",
               "documentCount":4,"mentionCount":17}],"limit":20}""")), description = "Matching concepts, best first")
@@ -54,7 +54,7 @@ public class ConceptResource {
     @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public Page<ConceptMatch> autocomplete(
-            @Parameter(description = "name prefix", example = "interleukin", schema = @Schema(maxLength = 200)) @QueryParam("q") String q,
+            @Parameter(description = "name prefix", example = "interleukin", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(description = "entity type, e.g. GeneOrGeneProduct (aliases such as Gene accepted)")
             @QueryParam("type") String type,
             @Parameter(description = "maximum number of hits (clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
@@ -69,7 +69,7 @@ public class ConceptResource {
     @Path("/{id}")
     @SecurityRequirements({})
     @Operation(operationId = "getConcept", summary = "A concept: names, synonyms, cross-references with links, counts, top related concepts per type")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConceptDetail.class), examples = @ExampleObject(
             name = "IL6", value = """
             {"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","url":"https://www.ncbi.nlm.nih.gov/gene/3569",
              "synonyms":[{"name":"interleukin 6","mentionCount":3,"preferred":true},{"name":"IL-6","mentionCount":12,"preferred":false}],
@@ -93,7 +93,7 @@ public class ConceptResource {
                     + "corpus frequency, and extracted relations by type and direction. Ranked by G², or by relation "
                     + "support when relation is given. Negated relation evidence is left out unless includeNegated=true; "
                     + "co-occurrence always counts affirmed mentions only.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeighborPage.class), examples = @ExampleObject(
             name = "neighbours", value = """
             {"conceptId":"NCBIGene:3569","corpusDocuments":120,"limit":20,"items":[{"id":"MESH:D007333",
               "type":"DiseaseOrPhenotypicFeature","name":"Insulin Resistance","documentCount":9,

@@ -61,7 +61,7 @@ public class DocumentResource {
                     + "concepts (all must be mentioned), entity types (each must occur) and publication date. Without "
                     + "q, documents come most recently indexed first. Facets: top concepts per type among the best "
                     + "matches.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class), examples = @ExampleObject(
             name = "search", value = """
             {"items":[{"id":"seed-000","version":1,"title":"Immune system and insulin","source":"seed",
               "published":"2023-06-01","indexedAt":"2026-11-23T19:10:00Z","mentionCount":42,"relationCount":5,
@@ -114,9 +114,6 @@ public class DocumentResource {
             description = "JSON by default; format=biocjson|biocxml|pubtator (or Accept: application/xml → BioC XML, "
                     + "text/plain → PubTator) returns the standard formats.")
     @APIResponse(responseCode = "200", description = "The document; BioC XML or PubTator text when asked for", content = {
-            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, description = "BioC XML")),
-            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, description = "BioC XML")),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, description = "PubTator")),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentDetail.class), examples = @ExampleObject(
             name = "document", value = """
             {"id":"doc-1","version":2,"title":"IL-6 and insulin resistance","text":"IL-6 and insulin resistance\\nIL-6 promotes insulin resistance.",
@@ -124,13 +121,16 @@ public class DocumentResource {
              "concepts":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","xrefs":["HGNC:6018"],"mentions":2}],
              "relations":[{"type":"Positive_Correlation","subjectId":"NCBIGene:3569","objectId":"MESH:D007333","directed":true,
                "trigger":{"start":33,"end":41,"text":"promotes"},"sentence":{"start":28,"end":62,"text":"IL-6 promotes insulin resistance."},
-               "negated":false,"speculative":false,"confidence":0.8}]}"""))})
+               "negated":false,"speculative":false,"confidence":0.8}]}""")),
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, description = "BioC XML")),
+            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, description = "BioC XML")),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, description = "PubTator"))})
     @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
     @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
     public Response get(@PathParam("id") String id,
                         @Parameter(description = "biocjson | biocxml | pubtator; default: the native JSON",
-                                schema = @Schema(enumeration = {"json", "biocjson", "biocxml", "pubtator"}))
+                                schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "biocjson", "biocxml", "pubtator"}))
                         @QueryParam("format") String format,
                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Format chosen = chooseFormat(format, accept);

@@ -71,7 +71,7 @@ public class ExportResource {
                            @Parameter(description = "published on or before (yyyy, yyyy-MM, yyyy-MM-dd)", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
                            @QueryParam("until") String until,
                            @Parameter(description = "pubtator (default) | biocjson | biocxml",
-                                      schema = @Schema(enumeration = {"pubtator", "biocjson", "biocxml"})) @QueryParam("format") String format) {
+                                      schema = @Schema(type = SchemaType.STRING, enumeration = {"pubtator", "biocjson", "biocxml"})) @QueryParam("format") String format) {
         DocumentSearch.Filter filter = SearchParams.filter(q, concept, type, since, until, concepts);
         if (filter.q() == null && filter.concepts().isEmpty()) {
             throw ProblemException.badParameter("q", "give q or concept to choose what to export");

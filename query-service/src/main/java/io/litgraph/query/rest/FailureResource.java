@@ -43,7 +43,7 @@ public class FailureResource {
                     + "(litgraph.dead-letter.v1), newest first. A FAILED status disappears once the same or a newer "
                     + "version of its document is indexed; a dead letter keyed by a document once that document is "
                     + "indexed after it. Only the newest maxStored are kept.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FailurePage.class), examples = @ExampleObject(
             name = "failures", value = """
             {"items":[{"kind":"status","documentId":"doc-x","documentVersion":2,"documentIndexed":true,
                "service":"entity-service","stage":"annotation","reason":"passage offsets overlap",

@@ -44,7 +44,7 @@ public class PathResource {
             description = "At most 3 hops over affirmed relations (walked in either direction; each hop reports the "
                     + "relations' own direction). Ranked by the weakest hop's document support, then fewer hops. "
                     + "Bounded by fan-out per concept and a time budget; truncated=true says the bound was hit.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PathResult.class), examples = @ExampleObject(
             name = "loneliness to insulin resistance", value = """
             {"from":"MESH:D008132","to":"MESH:D007333","maxHops":3,"limit":10,"truncated":false,"paths":[
               {"concepts":["MESH:D008132","NCBIGene:3569","MESH:D007333"],"support":2,"hops":[

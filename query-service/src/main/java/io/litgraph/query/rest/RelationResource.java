@@ -40,7 +40,7 @@ public class RelationResource {
     @Operation(operationId = "listRelations", summary = "Extracted relations with their evidence sentences",
             description = "Newest documents first. An undirected relation matches subject/object either way round. "
                     + "Negated evidence is left out unless includeNegated=true.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.RelationEvidencePage.class), examples = @ExampleObject(
             name = "evidence", value = """
             {"items":[{"documentId":"doc-1","documentTitle":"IL-6 and insulin resistance","type":"Positive_Correlation",
               "directed":true,"subject":{"id":"NCBIGene:3569","name":"interleukin 6","type":"GeneOrGeneProduct",

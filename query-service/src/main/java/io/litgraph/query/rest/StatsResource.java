@@ -40,7 +40,7 @@ public class StatsResource {
     @Operation(operationId = "getStats", summary = "Corpus counts by type, newest event time, consumer lag",
             description = "Corpus counts are recounted when a document has been stored (checked at most every "
                     + "litgraph.query.cache.refresh, 1 s by default); outbox, failures and consumer lag are read on every call.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.class), examples = @ExampleObject(
             name = "stats", value = """
             {"documents":5,"concepts":120,"mentions":640,"relations":48,"conceptsByType":{"GeneOrGeneProduct":31},
              "mentionsByType":{"GeneOrGeneProduct":210},"relationsByType":{"Association":30},
