@@ -14,7 +14,7 @@ import java.util.Map;
  */
 @Schema(name = "SubmissionList", description = "The answer to a multi-document request: counts and one result per document",
         requiredProperties = {"kind", "format", "count", "accepted", "duplicates", "failed", "results"})
-public record ListResponse(@Schema(description = "always list", enumeration = KIND, example = KIND) String kind,
+public record ListResponse(@Schema(description = "always list (the discriminator of SubmissionResult)", example = KIND) String kind,
                            @Schema(description = "the format the body was read as", example = "ndjson") String format,
                            @Schema(example = "2") int count,
                            @Schema(example = "1") int accepted,

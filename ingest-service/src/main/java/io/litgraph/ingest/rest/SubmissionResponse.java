@@ -14,7 +14,7 @@ import java.util.List;
 @Schema(name = "Submission", description = "The answer to one submitted document",
         requiredProperties = {"kind", "id", "version", "status", "links"})
 public record SubmissionResponse(
-        @Schema(description = "always submission", enumeration = KIND, example = KIND) String kind,
+        @Schema(description = "always submission (the discriminator of SubmissionResult)", example = KIND) String kind,
         @Schema(description = "the document id (yours, or derived from the content)", example = "pmid-31234567") String id,
         @Schema(description = "1 for a new id; a changed text under the same id is a new version", example = "1") int version,
         @Schema(description = "the document's current stage", enumeration = {"ACCEPTED", "PUBLISHED", "ANNOTATED", "INDEXED", "FAILED"}, example = "ACCEPTED") String status,
