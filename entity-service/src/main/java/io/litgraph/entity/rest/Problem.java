@@ -1,7 +1,6 @@
 package io.litgraph.entity.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

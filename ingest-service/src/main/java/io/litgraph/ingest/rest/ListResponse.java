@@ -1,8 +1,8 @@
 package io.litgraph.ingest.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.litgraph.ingest.service.ItemOutcome;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;

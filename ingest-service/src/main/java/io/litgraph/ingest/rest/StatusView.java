@@ -1,7 +1,7 @@
 package io.litgraph.ingest.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.litgraph.ingest.domain.DocumentEntity;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 

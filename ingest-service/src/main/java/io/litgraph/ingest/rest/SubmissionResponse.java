@@ -1,8 +1,8 @@
 package io.litgraph.ingest.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.litgraph.ingest.service.Submission;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
