@@ -93,6 +93,7 @@ install_test_prerequisites() {
   # Explorer's browser test; curl is used by the launcher. Tests that need a missing tool skip themselves.
   command -v curl >/dev/null || apt_install curl || die "curl is needed"
   command -v mvn >/dev/null || apt_install maven || die "Maven is needed"
+  command -v npx >/dev/null || apt_install nodejs npm || die "Node.js (npx) is needed to lint the OpenAPI documents"
   command -v kubectl >/dev/null || apt_install kubernetes-client || warn "kubectl unavailable; manifest rendering tests will be skipped"
   { command -v chromium >/dev/null && command -v chromedriver >/dev/null; } || apt_install chromium chromium-driver \
     || warn "chromium unavailable; the Explorer browser test will be skipped"

@@ -1,5 +1,6 @@
 package io.litgraph.ingest;
 
+import io.litgraph.testsupport.OpenApiContract;
 import io.litgraph.events.DocumentEvent;
 import io.litgraph.events.DocumentStatusEvent;
 import io.litgraph.events.EventJson;
@@ -259,5 +260,19 @@ class IngestApiTest {
 
     private static void write(ByteArrayOutputStream out, String s) {
         out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theContractDeclaresTheKeyOnEveryWriteAndNoneOnReads() {
+        java.util.Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals(List.of(), OpenApiContract.violations(document, (method, path) ->
+                method.equals("get") ? List.of() : List.of(java.util.Map.of("apiKey", List.of()))));
+    }
+
+    @Test
+    void anAcceptTheOperationCannotProduceIs406ProblemJson() {
+        given().accept("text/html").get("/api/documents/no-such-document/status").then().statusCode(406)
+                .contentType(startsWith("application/problem+json"));
     }
 }

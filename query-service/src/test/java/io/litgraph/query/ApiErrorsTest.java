@@ -1,5 +1,8 @@
 package io.litgraph.query;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.List;
+import io.litgraph.testsupport.OpenApiContract;
 import io.litgraph.query.support.QueryTestResources;
 import io.litgraph.testsupport.KafkaBrokerResource;
 import io.litgraph.testsupport.PostgresResource;
@@ -65,5 +68,19 @@ class ApiErrorsTest {
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/documents"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void theContractDeclaresEveryOperationOpenWithItsAnswers() {
+        java.util.Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals(List.of(), OpenApiContract.violations(document, (method, path) -> List.of()));
+    }
+
+    @Test
+    void anAcceptTheOperationCannotProduceIs406ProblemJson() {
+        given().accept("text/html").get("/api/stats").then().statusCode(406)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(406));
     }
 }

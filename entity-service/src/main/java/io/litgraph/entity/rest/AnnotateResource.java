@@ -18,8 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,20 +58,30 @@ public class AnnotateResource {
     @POST
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, PUBTATOR})
     @Produces({MediaType.APPLICATION_JSON, PUBTATOR})
-    @Operation(summary = "Annotate text",
+    @Tag(name = "annotation")
+    @SecurityRequirements({})
+    @Operation(operationId = "annotateText", summary = "Annotate text",
             description = "Input: text/plain; application/json as {id?, title?, text} or as a BioC JSON collection"
                     + " (an object with a \"documents\" array); text/x-pubtator. Output: BioC JSON (default) or"
                     + " PubTator (Accept: text/x-pubtator or ?format=pubtator). Offsets are document-global"
-                    + " (a title is at 0, the text after it at title length + 1).")
-    @APIResponse(responseCode = "200", description = "The annotated documents")
-    @APIResponse(responseCode = "400", description = "Empty or malformed input")
-    @APIResponse(responseCode = "413", description = "Body larger than litgraph.annotate.max-text-bytes")
-    @APIResponse(responseCode = "415", description = "Unsupported Content-Type")
-    @APIResponse(responseCode = "503", description = "The engine is still loading")
+                    + " (a title is at 0, the text after it at title length + 1). Nothing is stored, so no API key is needed.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "text", value = "Interleukin-6 promotes insulin resistance.")),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ApiSchemas.TextInput.class, ApiSchemas.BioCCollection.class})),
+            @Content(mediaType = PUBTATOR, schema = @Schema(type = SchemaType.STRING, description = "PubTator text: title|t|, abstract|a| lines"))})
+    @APIResponse(responseCode = "200", description = "The annotated documents", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.BioCCollection.class)),
+            @Content(mediaType = PUBTATOR, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDefinition.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDefinition.UNSUPPORTED_TYPE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.ENGINE_LOADING)
     public Response annotate(byte[] body,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                             @Parameter(description = "pubtator or biocjson; overrides Accept") @QueryParam("format") String format,
+                             @Parameter(description = "pubtator or biocjson; overrides Accept", schema = @Schema(type = SchemaType.STRING, enumeration = {"pubtator", "biocjson"})) @QueryParam("format") String format,
                              @Parameter(description = "document id for text/plain and JSON without id") @QueryParam("id") String id) {
         int limit = config.annotate().maxTextBytes();
         if (body != null && body.length > limit) {

@@ -7,6 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +28,21 @@ public class EngineResource {
         this.loader = loader;
     }
 
-    public record EngineInfo(String name, String version, String vocabularyVersion) {
+    @Schema(name = "EngineInfo", requiredProperties = {"name", "version", "vocabularyVersion"})
+    public record EngineInfo(@Schema(example = "litgraph-nlp") String name,
+                             @Schema(description = "engine version", example = "0.1.0") String version,
+                             @Schema(description = "version of the compiled vocabulary", example = "builtin-1") String vocabularyVersion) {
     }
 
     @GET
-    @Operation(summary = "The engine and vocabulary versions new annotations are made with",
+    @Tag(name = "engine")
+    @SecurityRequirements({})
+    @Operation(operationId = "getEngine", summary = "The engine and vocabulary versions new annotations are made with",
             description = "503 (problem+json) while the engine is still loading.")
+    @APIResponse(responseCode = "200", description = "The engine in use",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngineInfo.class)))
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.ENGINE_LOADING)
     public EngineInfo engine() {
         if (!loader.isLoaded()) {
             throw new ProblemException(503, "Service Unavailable", loader.failure() == null

@@ -1,5 +1,6 @@
 package io.litgraph.entity.rest;
 
+import io.litgraph.testsupport.OpenApiContract;
 import io.litgraph.events.Topics;
 import io.litgraph.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -193,5 +194,18 @@ class AnnotateResourceTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void theContractDeclaresBothOperationsOpenWithTheirAnswers() {
+        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals(List.of(), OpenApiContract.violations(document, (method, path) -> List.of()));
+    }
+
+    @Test
+    void anAcceptTheEngineCannotProduceIs406ProblemJson() {
+        given().accept("text/html").get("/api/engine").then().statusCode(406)
+                .contentType(containsString("application/problem+json"));
     }
 }

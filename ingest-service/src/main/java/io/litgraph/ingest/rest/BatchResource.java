@@ -8,17 +8,22 @@ import io.litgraph.ingest.format.JsonDocumentParser;
 import io.litgraph.ingest.format.ParsedDocument;
 import io.litgraph.ingest.service.Ingestion;
 import io.litgraph.ingest.service.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
@@ -27,6 +32,7 @@ import java.io.InputStream;
  * A bad line is reported in its result and the batch goes on; valid lines are stored in chunks.
  */
 @Path("/api/documents/batch")
+@Tag(name = "documents")
 public class BatchResource {
     private final Ingestion ingestion;
     private final IngestConfig config;
@@ -42,14 +48,25 @@ public class BatchResource {
     @POST
     @Consumes({"application/x-ndjson", "application/jsonl", "application/json-lines"})
     @Produces(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Submit many JSON documents as NDJSON (one per line)",
-            description = "Results per line in input order (position = line number). Blank lines are skipped. "
-                    + "202 when at least one document was accepted, otherwise 200.")
-    @APIResponse(responseCode = "202", description = "at least one line accepted; see results")
-    @APIResponse(responseCode = "200", description = "nothing new (duplicates and/or rejected lines); see results")
-    @APIResponse(responseCode = "413", description = "body above litgraph.ingest.max-body-bytes (problem+json); "
-            + "without a Content-Length the lines before the limit may already be stored")
+    @SecurityRequirement(name = ApiDefinition.API_KEY)
+    @Operation(operationId = "submitDocumentBatch", summary = "Submit many JSON documents as NDJSON (one per line)",
+            description = "Each line is a DocumentInput. Results per line in input order (position = line number); "
+                    + "a bad line is rejected in its result and the batch goes on. Blank lines are skipped. 202 when at "
+                    + "least one document was accepted, otherwise 200. A 413 without a Content-Length may come after "
+                    + "the lines before the limit were stored.")
+    @RequestBody(required = true, description = "NDJSON: one DocumentInput per line", content = {
+            // no example: the scanner would read an NDJSON example as one JSON object
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json-lines", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "202", description = "At least one line accepted; see results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListResponse.class)))
+    @APIResponse(responseCode = "200", description = "Nothing new (duplicates and/or rejected lines); see results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDefinition.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDefinition.FORBIDDEN)
+    @APIResponse(responseCode = "413", ref = ApiDefinition.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDefinition.UNSUPPORTED_TYPE)
     public Response submit(InputStream body, @Context HttpServerRequest request) {
         // a line may hold the largest allowed text, JSON-escaped, plus its metadata
         int maxLine = (int) Math.min(Integer.MAX_VALUE - 1024L, config.maxTextBytes() * 2 + 1024 * 1024);

@@ -2,14 +2,25 @@ package io.litgraph.ingest.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.litgraph.ingest.domain.DocumentEntity;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /** A stored document as GET /api/documents/{id} shows it: the published payload plus its status. */
-public record DocumentView(String id, int version, String format, String contentHash, String title,
-                           JsonNode document, StatusView status, Instant createdAt, Instant updatedAt,
+@Schema(name = "StoredDocument", requiredProperties = {"id", "version", "format", "contentHash", "document", "status"})
+public record DocumentView(@Schema(example = "pmid-31234567") String id,
+                           @Schema(example = "1") int version,
+                           @Schema(description = "the format it was submitted in", example = "json") String format,
+                           @Schema(description = "SHA-256 of the normalized content") String contentHash,
+                           @Schema(nullable = true, example = "IL-6 and insulin resistance") String title,
+                           @Schema(implementation = Object.class, type = SchemaType.OBJECT, description = "the document as published to "
+                                   + "litgraph.documents.v1 (see docs/EVENTS.md)") JsonNode document,
+                           StatusView status,
+                           @Schema(example = "2026-11-23T19:10:00Z") Instant createdAt,
+                           @Schema(example = "2026-11-23T19:10:00Z") Instant updatedAt,
                            SubmissionResponse.Links links) {
 
     public static DocumentView of(DocumentEntity e) {

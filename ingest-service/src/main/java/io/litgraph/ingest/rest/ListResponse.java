@@ -2,6 +2,7 @@ package io.litgraph.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.litgraph.ingest.service.ItemOutcome;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,33 @@ import java.util.Map;
 /**
  * The answer to a multi-document request (PubMed set, BioC collection, PubTator file, NDJSON batch):
  * counts plus one result per document, in input order. {@code position} is the 1-based line for NDJSON and
- * the 1-based document number otherwise.
+ * the 1-based document number otherwise. {@code kind} tells it apart from a {@link SubmissionResponse}.
  */
-public record ListResponse(String format, int count, int accepted, int duplicates, int failed, List<Item> results) {
+@Schema(name = "SubmissionList", description = "The answer to a multi-document request: counts and one result per document",
+        requiredProperties = {"kind", "format", "count", "accepted", "duplicates", "failed", "results"})
+public record ListResponse(@Schema(description = "always list (the discriminator of SubmissionResult)", example = KIND) String kind,
+                           @Schema(description = "the format the body was read as", example = "ndjson") String format,
+                           @Schema(example = "2") int count,
+                           @Schema(example = "1") int accepted,
+                           @Schema(example = "0") int duplicates,
+                           @Schema(example = "1") int failed,
+                           List<Item> results) {
+
+    static final String KIND = "list";
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Item(int position, String id, Integer version, String status, Boolean duplicate,
-                       SubmissionResponse.Links links, List<String> warnings, Map<String, Object> error) {
+    @Schema(name = "SubmissionListItem", requiredProperties = {"position", "status"})
+    public record Item(@Schema(description = "1-based line (NDJSON) or document number", example = "1") int position,
+                       @Schema(example = "pmid-31234567") String id,
+                       @Schema(example = "1") Integer version,
+                       @Schema(description = "the document's stage, or REJECTED with the reason in error",
+                               enumeration = {"ACCEPTED", "PUBLISHED", "ANNOTATED", "INDEXED", "FAILED", "REJECTED"}, example = "ACCEPTED")
+                       String status,
+                       Boolean duplicate,
+                       SubmissionResponse.Links links,
+                       List<String> warnings,
+                       @Schema(implementation = ApiSchemas.Problem.class, description = "why the document was rejected")
+                       Map<String, Object> error) {
     }
 
     public static ListResponse of(String format, List<ItemOutcome> outcomes) {
@@ -40,7 +61,7 @@ public record ListResponse(String format, int count, int accepted, int duplicate
                         SubmissionResponse.Links.of(s.id()), s.warnings(), null));
             }
         }
-        return new ListResponse(format, outcomes.size(), accepted, duplicates, failed, items);
+        return new ListResponse(KIND, format, outcomes.size(), accepted, duplicates, failed, items);
     }
 
     /** 202 when anything was accepted, otherwise 200: duplicates and per-document errors are in the results. */

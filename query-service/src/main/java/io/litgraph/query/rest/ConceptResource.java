@@ -15,10 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/concepts")
@@ -39,18 +42,22 @@ public class ConceptResource {
     }
 
     @GET
-    @Operation(summary = "Autocomplete concepts by name or synonym",
+    @SecurityRequirements({})
+    @Operation(operationId = "autocompleteConcepts", summary = "Autocomplete concepts by name or synonym",
             description = "Exact name, then name prefix, then word prefix; ties by document frequency. Synonyms include "
                     + "every surface form the corpus used for the concept. Only concepts mentioned in a document.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiSchemas.ConceptMatchPage.class), examples = @ExampleObject(
             name = "interleukin", value = """
             {"items":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","matched":"interleukin 6",
-              "documentCount":4,"mentionCount":17}],"limit":20}""")))
+              "documentCount":4,"mentionCount":17}],"limit":20}""")), description = "Matching concepts, best first")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public Page<ConceptMatch> autocomplete(
-            @Parameter(description = "name prefix", example = "interleukin") @QueryParam("q") String q,
+            @Parameter(description = "name prefix", example = "interleukin", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
             @Parameter(description = "entity type, e.g. GeneOrGeneProduct (aliases such as Gene accepted)")
             @QueryParam("type") String type,
-            @Parameter(description = "maximum number of hits (clamped)") @QueryParam("limit") String limit) {
+            @Parameter(description = "maximum number of hits (clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         if (q != null && q.length() > 200) {
             throw ProblemException.badParameter("q", "longer than 200 characters");
@@ -60,15 +67,19 @@ public class ConceptResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A concept: names, synonyms, cross-references with links, counts, top related concepts per type")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @SecurityRequirements({})
+    @Operation(operationId = "getConcept", summary = "A concept: names, synonyms, cross-references with links, counts, top related concepts per type")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConceptDetail.class), examples = @ExampleObject(
             name = "IL6", value = """
             {"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","url":"https://www.ncbi.nlm.nih.gov/gene/3569",
              "synonyms":[{"name":"interleukin 6","mentionCount":3,"preferred":true},{"name":"IL-6","mentionCount":12,"preferred":false}],
              "xrefs":[{"id":"HGNC:6018","url":"https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:6018"}],
              "documentCount":4,"mentionCount":17,
-             "related":{"DiseaseOrPhenotypicFeature":[{"id":"MESH:D007333","name":"Insulin Resistance","documentCount":3}]}}""")))
-    @APIResponse(responseCode = "404", description = "unknown concept id")
+             "related":{"DiseaseOrPhenotypicFeature":[{"id":"MESH:D007333","name":"Insulin Resistance","documentCount":3}]}}""")),
+            description = "The concept")
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public ConceptDetail get(@PathParam("id") String id) {
         return service.detail(id, config.api().facetsPerType())
                 .orElseThrow(() -> ProblemException.notFound("concept", id));
@@ -76,30 +87,33 @@ public class ConceptResource {
 
     @GET
     @Path("/{id}/neighbors")
-    @Operation(summary = "Concepts linked to this one by co-occurrence and extracted relations",
+    @SecurityRequirements({})
+    @Operation(operationId = "getConceptNeighbors", summary = "Concepts linked to this one by co-occurrence and extracted relations",
             description = "Each neighbour with its document support, PMI and log-likelihood ratio (G², signed) against "
                     + "corpus frequency, and extracted relations by type and direction with their belief. Relations below "
                     + "minBelief (default 0.8) are left out. Neighbours linked by a relation come first, highest belief "
                     + "first (then relation documents), then co-occurring ones by G². Negated relation evidence is not "
                     + "counted unless includeNegated=true; co-occurrence always counts affirmed mentions only.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeighborPage.class), examples = @ExampleObject(
             name = "neighbours", value = """
             {"conceptId":"NCBIGene:3569","corpusDocuments":120,"minBelief":0.8,"limit":20,"items":[{"id":"MESH:D007333",
               "type":"DiseaseOrPhenotypicFeature","name":"Insulin Resistance","documentCount":9,
               "cooccurrence":{"documents":4,"pmi":3.1,"llr":14.2},
               "relations":[{"type":"Positive_Correlation","direction":"outgoing","documents":3,"evidence":4,"negatedDocuments":0,
-                "belief":0.9984}],"belief":0.9984,"score":14.2}]}""")))
-    @APIResponse(responseCode = "400", description = "bad type, minDocs, minBelief, includeNegated or limit")
-    @APIResponse(responseCode = "404", description = "unknown concept id")
+                "belief":0.9984}],"belief":0.9984,"score":14.2}]}""")), description = "The neighbours, best first")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public NeighborPage neighbors(@PathParam("id") String id,
                                   @Parameter(description = "entity type of the neighbours") @QueryParam("type") String type,
                                   @Parameter(description = "only neighbours linked by this relation type", example = "Positive_Correlation")
                                   @QueryParam("relation") String relation,
-                                  @Parameter(description = "least supporting documents (default 1)") @QueryParam("minDocs") String minDocs,
-                                  @Parameter(description = "count negated relation evidence too") @QueryParam("includeNegated") String includeNegated,
-                                  @Parameter(description = "least relation belief, 0..1 (default 0.8, configurable; 0 shows all)")
+                                  @Parameter(description = "least supporting documents (default 1)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minDocs") String minDocs,
+                                  @Parameter(description = "count negated relation evidence too (default false)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeNegated") String includeNegated,
+                                  @Parameter(description = "least relation belief, 0..1 (default 0.8, configurable; 0 shows all)", schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1"))
                                   @QueryParam("minBelief") String minBelief,
-                                  @Parameter(description = "maximum neighbours (clamped)") @QueryParam("limit") String limit) {
+                                  @Parameter(description = "maximum neighbours (clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         int min = minDocs == null || minDocs.isBlank() ? 1 : Params.integer("minDocs", minDocs);
         if (min < 1) {

@@ -8,8 +8,8 @@ import io.litgraph.query.model.DocumentSummary;
 import io.litgraph.query.model.SearchPage;
 import io.litgraph.query.repository.ConceptQueries;
 import io.litgraph.query.repository.DocumentQueries;
-import io.litgraph.query.repository.DocumentSearch;
 import io.litgraph.query.repository.DocumentSearch.Hit;
+import io.litgraph.query.repository.DocumentSearch;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,10 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -52,34 +55,40 @@ public class DocumentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search documents",
+    @SecurityRequirements({})
+    @Operation(operationId = "searchDocuments", summary = "Search documents",
             description = "Full-text search (web-search syntax, ranked by ts_rank, highlighted snippets) filtered by "
                     + "concepts (all must be mentioned), entity types (each must occur) and publication date. Without "
                     + "q, documents come most recently indexed first. Facets: top concepts per type among the best "
                     + "matches.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class), examples = @ExampleObject(
             name = "search", value = """
             {"items":[{"id":"seed-000","version":1,"title":"Immune system and insulin","source":"seed",
               "published":"2023-06-01","indexedAt":"2026-11-23T19:10:00Z","mentionCount":42,"relationCount":5,
               "score":0.61,"snippet":"pro-inflammatory cytokines, such as <mark>interleukin</mark>-6 (IL-6)"}],
              "limit":20,"nextCursor":"ci0xMjM0","facets":{"GeneOrGeneProduct":[{"id":"NCBIGene:3569",
-              "name":"interleukin 6","documentCount":3}]},"facetSample":1000}""")))
-    @APIResponse(responseCode = "400", description = "a parameter is invalid (problem+json names it)")
-    @APIResponse(responseCode = "404", description = "a concept filter names an unknown concept")
+              "name":"interleukin 6","documentCount":3}]},"facetSample":1000}""")),
+            description = "A page of matching documents")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public SearchPage list(
             @Parameter(description = "text query, web-search syntax: words, \"a phrase\", -excluded, or", example = "insulin resistance")
             @QueryParam("q") String q,
-            @Parameter(description = "concept id the documents must mention; repeat or comma-separate for AND", example = "NCBIGene:3569")
+            @Parameter(description = "concept id the documents must mention; repeat or comma-separate for AND",
+                    examples = @ExampleObject(name = "interleukin 6", value = "[\"NCBIGene:3569\"]"))
             @QueryParam("concept") List<String> concept,
-            @Parameter(description = "entity type that must occur; repeat for AND", example = "ChemicalEntity")
+            @Parameter(description = "entity type that must occur; repeat for AND",
+                    examples = @ExampleObject(name = "chemicals", value = "[\"ChemicalEntity\"]"))
             @QueryParam("type") List<String> type,
-            @Parameter(description = "published on or after (yyyy, yyyy-MM, yyyy-MM-dd)", example = "2020")
+            @Parameter(description = "published on or after (yyyy, yyyy-MM, yyyy-MM-dd)", example = "2020", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
             @QueryParam("since") String since,
-            @Parameter(description = "published on or before", example = "2024-12-31") @QueryParam("until") String until,
+            @Parameter(description = "published on or before (yyyy, yyyy-MM, yyyy-MM-dd)", example = "2024-12-31", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")) @QueryParam("until") String until,
             @Parameter(description = "opaque cursor from a previous page's nextCursor") @QueryParam("cursor") String cursor,
-            @Parameter(description = "page size; clamped to the maximum, the response states the effective value")
+            @Parameter(description = "page size; clamped to the maximum, the response states the effective value", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
             @QueryParam("limit") String limit,
-            @Parameter(description = "compute facets (default true)") @QueryParam("facets") String facets) {
+            @Parameter(description = "compute facets (default true)", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("facets") String facets) {
         int effectiveLimit = Params.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         DocumentSearch.Filter filter = SearchParams.filter(q, concept, type, since, until, concepts);
         DocumentSearch.After after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor, filter);
@@ -100,22 +109,30 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
-    @Operation(summary = "A document with its text, metadata and annotations",
+    @SecurityRequirements({})
+    @Operation(operationId = "getDocument", summary = "A document with its text, metadata and annotations",
             description = "JSON by default; format=biocjson|biocxml|pubtator (or Accept: application/xml → BioC XML, "
                     + "text/plain → PubTator) returns the standard formats.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", description = "The document; BioC XML or PubTator text when asked for", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentDetail.class), examples = @ExampleObject(
             name = "document", value = """
             {"id":"doc-1","version":2,"title":"IL-6 and insulin resistance","text":"IL-6 and insulin resistance\\nIL-6 promotes insulin resistance.",
              "mentions":[{"start":0,"end":4,"text":"IL-6","type":"GeneOrGeneProduct","conceptId":"NCBIGene:3569","negated":false,"speculative":false}],
              "concepts":[{"id":"NCBIGene:3569","type":"GeneOrGeneProduct","name":"interleukin 6","xrefs":["HGNC:6018"],"mentions":2}],
              "relations":[{"type":"Positive_Correlation","subjectId":"NCBIGene:3569","objectId":"MESH:D007333","directed":true,
                "trigger":{"start":33,"end":41,"text":"promotes"},"sentence":{"start":28,"end":62,"text":"IL-6 promotes insulin resistance."},
-               "negated":false,"speculative":false,"confidence":0.8,"belief":0.96,"evidenceCount":2}]}""")))
-    @APIResponse(responseCode = "404", description = "unknown document id")
+               "negated":false,"speculative":false,"confidence":0.8,"belief":0.96,"evidenceCount":2}]}""")),
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, description = "BioC XML")),
+            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING, description = "BioC XML")),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, description = "PubTator"))})
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
     public Response get(@PathParam("id") String id,
-                        @Parameter(description = "biocjson | biocxml | pubtator; default: the native JSON")
+                        @Parameter(description = "biocjson | biocxml | pubtator; default: the native JSON",
+                                schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "biocjson", "biocxml", "pubtator"}))
                         @QueryParam("format") String format,
-                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                        @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Format chosen = chooseFormat(format, accept);
         DocumentDetail doc = documents.find(id).orElseThrow(() -> ProblemException.notFound("document", id));
         if (chosen == null) {

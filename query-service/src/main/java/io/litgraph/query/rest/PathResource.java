@@ -2,8 +2,8 @@ package io.litgraph.query.rest;
 
 import io.litgraph.query.config.QueryConfig;
 import io.litgraph.query.model.PathResult;
-import io.litgraph.query.repository.GraphQueries;
 import io.litgraph.query.repository.GraphQueries.ConceptRow;
+import io.litgraph.query.repository.GraphQueries;
 import io.litgraph.query.service.PathService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,10 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -36,30 +39,34 @@ public class PathResource {
     }
 
     @GET
-    @Operation(summary = "Best-supported chains of extracted relations linking two concepts",
+    @SecurityRequirements({})
+    @Operation(operationId = "findPaths", summary = "Best-supported chains of extracted relations linking two concepts",
             description = "At most 3 hops over affirmed relations with belief >= minBelief (default 0.8; walked in "
                     + "either direction; each hop reports the relations' own direction). Ranked by the path's belief, "
                     + "the product of its hops' beliefs (a hop's: its best relation's), then fewer hops, then the "
                     + "weakest hop's document support. "
                     + "Bounded by fan-out per concept and a time budget; truncated=true says the bound was hit.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PathResult.class), examples = @ExampleObject(
             name = "loneliness to insulin resistance", value = """
             {"from":"MESH:D008132","to":"MESH:D007333","maxHops":3,"limit":10,"minBelief":0.8,"truncated":false,"paths":[
               {"concepts":["MESH:D008132","NCBIGene:3569","MESH:D007333"],"belief":0.9216,"support":2,"hops":[
                 {"from":{"id":"MESH:D008132","name":"Loneliness","type":"Behavior"},
                  "to":{"id":"NCBIGene:3569","name":"interleukin 6","type":"GeneOrGeneProduct"},
                  "relations":[{"type":"Positive_Correlation","subjectId":"MESH:D008132","objectId":"NCBIGene:3569","directed":true,"documents":2,"belief":0.96}],
-                 "evidence":[{"documentId":"doc-1","sentence":{"start":60,"end":110,"text":"Loneliness raises interleukin 6 (IL-6) in older adults."}}]}]}]}""")))
-    @APIResponse(responseCode = "400", description = "bad maxHops, limit, minDocs or minBelief; from equals to")
-    @APIResponse(responseCode = "404", description = "from or to names an unknown concept")
+                 "evidence":[{"documentId":"doc-1","sentence":{"start":60,"end":110,"text":"Loneliness raises interleukin 6 (IL-6) in older adults."}}]}]}]}""")),
+            description = "The paths, best first")
+    @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = ApiDefinition.NOT_ACCEPTABLE)
+    @APIResponse(responseCode = "503", ref = ApiDefinition.TIMED_OUT)
     public PathResult find(@Parameter(description = "start concept id", required = true, example = "MESH:D008132") @QueryParam("from") String from,
                            @Parameter(description = "end concept id", required = true, example = "MESH:D007333") @QueryParam("to") String to,
-                           @Parameter(description = "1..3 (default 3)") @QueryParam("maxHops") String maxHops,
-                           @Parameter(description = "least affirmed documents per hop (default 1)") @QueryParam("minDocs") String minDocs,
-                           @Parameter(description = "least belief per hop, 0..1 (default 0.8, configurable; 0 walks all)")
+                           @Parameter(description = "1..3 (default 3)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "3")) @QueryParam("maxHops") String maxHops,
+                           @Parameter(description = "least affirmed documents per hop (default 1)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minDocs") String minDocs,
+                           @Parameter(description = "least belief per hop, 0..1 (default 0.8, configurable; 0 walks all)", schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1"))
                            @QueryParam("minBelief") String minBelief,
                            @Parameter(description = "only relations of this type") @QueryParam("relation") String relation,
-                           @Parameter(description = "maximum paths (default 10, clamped)") @QueryParam("limit") String limit) {
+                           @Parameter(description = "maximum paths (default 10, clamped)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("limit") String limit) {
         ConceptRow start = required("from", from);
         ConceptRow end = required("to", to);
         if (start.id().equals(end.id())) {
