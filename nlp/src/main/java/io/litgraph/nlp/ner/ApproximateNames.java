@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Near-miss lookup for disease names the dictionary does not hold in the form written: "epileptic" for
- * epilepsy, "nephrotoxic" for nephrotoxicity, "tumour" misspelt. Chemicals are left out on purpose: names a few
+ * Near-miss lookup for disease names the dictionary does not hold in the form written: "asthmatic" for
+ * asthma, "haemophilic" for haemophilia, a misspelt "leukaemia". Chemicals are left out on purpose: names a few
  * letters apart are different substances. Names are compared by the
  * Dice coefficient of their character trigrams, among the vocabulary names that share the first
  * {@value #PREFIX} letters (a misspelling or a derived form rarely changes the start of a word), so a lookup
