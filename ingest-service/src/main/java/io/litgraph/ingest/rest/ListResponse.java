@@ -15,7 +15,8 @@ public record ListResponse(String format, int count, int accepted, int duplicate
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Item(int position, String id, Integer version, String status, Boolean duplicate,
-                       SubmissionResponse.Links links, List<String> warnings, Map<String, Object> error) {
+                       SubmissionResponse.Links links, List<String> warnings, Map<String, Integer> sanitized,
+                       Map<String, Object> error) {
     }
 
     public static ListResponse of(String format, List<ItemOutcome> outcomes) {
@@ -27,7 +28,7 @@ public record ListResponse(String format, int count, int accepted, int duplicate
             if (o.problem() != null) {
                 failed++;
                 var p = o.problem();
-                items.add(new Item(o.position(), o.id(), null, "REJECTED", null, null, null,
+                items.add(new Item(o.position(), o.id(), null, "REJECTED", null, null, null, null,
                         Problems.body(p.status(), p.type(), p.title(), p.getMessage(), null, p.extensions())));
             } else {
                 var s = o.submission();
@@ -37,7 +38,7 @@ public record ListResponse(String format, int count, int accepted, int duplicate
                     accepted++;
                 }
                 items.add(new Item(o.position(), s.id(), s.version(), s.stage().name(), s.duplicate(),
-                        SubmissionResponse.Links.of(s.id()), s.warnings(), null));
+                        SubmissionResponse.Links.of(s.id()), s.warnings(), s.sanitized(), null));
             }
         }
         return new ListResponse(format, outcomes.size(), accepted, duplicates, failed, items);
