@@ -95,7 +95,7 @@ public final class ApiFuzzer {
             failures.add(where, value, "no answer: " + e.getMessage());
             return null;
         }
-        failures.check(where, value, response);
+        failures.check(where, value, target, response);
         return response;
     }
 
