@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Text pasted from a PDF extraction carries NUL and other controls PostgreSQL cannot store: every format
@@ -64,14 +65,24 @@ class UnstorableCharactersTest {
     }
 
     @Test
-    void rawControlBytesInPlainTextPubTatorAndMarkdownAreReplacedToo() {
-        for (String[] format : new String[][]{{"text/plain", "Insulin\u0000resistance and IL-6\u0007."},
-                {"application/x-pubtator", "77|t|IL-6\u0000 title\n77|a|Abstract\u0008 text\n"},
-                {"text/markdown", "# IL-6\u0000\n\nBody\u001b text.\n"}}) {
-            given().header("Authorization", KEY).contentType(format[0]).body(format[1].getBytes(StandardCharsets.UTF_8))
-                    .post("/api/documents").then().statusCode(202)
-                    .body(format[0].equals("application/x-pubtator") ? "results[0].sanitized.controlCharacters" : "sanitized.controlCharacters",
-                            greaterThanOrEqualTo(2));
+    void rawControlBytesInPlainTextPubTatorMarkdownAndHtmlAreReplacedToo() {
+        String tag = UUID.randomUUID().toString();
+        for (String[] format : new String[][]{{"text/plain", "Insulin\u0000resistance and IL-6\u0007 " + tag},
+                {"application/x-pubtator", "77" + tag.hashCode() + "|t|IL-6\u0000 title\n77" + tag.hashCode() + "|a|Abstract\u0008 text\n"},
+                // CommonMark itself turns NUL into U+FFFD; the escape character is ours to replace
+                {"text/markdown", "# IL-6\u0000\n\nBody\u001b text " + tag + ".\n"},
+                {"text/html", "<html><body><h1>IL-6\u0000</h1><p>Body\u0002 " + tag + "</p></body></html>"}}) {
+            boolean list = format[0].equals("application/x-pubtator");
+            JsonPath answer = given().header("Authorization", KEY).contentType(format[0])
+                    .body(format[1].getBytes(StandardCharsets.UTF_8)).post("/api/documents").then().statusCode(202)
+                    .body((list ? "results[0]." : "") + "sanitized.controlCharacters", greaterThanOrEqualTo(1))
+                    .extract().jsonPath();
+            String id = answer.getString((list ? "results[0]." : "") + "id");
+            JsonPath stored = given().get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
+            for (String text : stored.getList("document.passages.text", String.class)) {
+                assertTrue(text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'),
+                        format[0] + " stored a control character: " + text);
+            }
         }
     }
 

@@ -67,6 +67,11 @@ class EngineErrorTest {
             super(loader, registry);
         }
 
+        /** For the client proxy of an application-scoped bean only. */
+        protected OverflowingAnnotationService() {
+            super(null, null);
+        }
+
         @Override
         public AnnotatedDocument annotate(InputDocument document, String source) {
             if (document.id().startsWith(POISON_PREFIX)) {

@@ -26,8 +26,10 @@ public final class StorableText {
     /** Cleans every text field of the document in place; returns what was replaced, by kind (empty when nothing). */
     public static Map<String, Integer> clean(ParsedDocument doc) {
         StorableText cleaner = new StorableText();
+        // BioC and PubTator titles are also their first passage: one character, counted once
+        boolean titleIsAPassage = doc.passages.stream().anyMatch(p -> java.util.Objects.equals(p.text(), doc.title));
         doc.id = cleaner.text(doc.id);
-        doc.title = cleaner.text(doc.title);
+        doc.title = titleIsAPassage ? new StorableText().text(doc.title) : cleaner.text(doc.title);
         doc.source = cleaner.text(doc.source);
         doc.url = cleaner.text(doc.url);
         doc.published = cleaner.text(doc.published);

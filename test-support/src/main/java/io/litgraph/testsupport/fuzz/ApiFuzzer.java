@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 public final class ApiFuzzer {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stands for "the value is the name of a parameter" (no real parameter can be called this). */
+    private static final String NAME_FUZZ = "\u0000name";
 
     /** A request body for operations that need one (POST), with its headers. */
     public record Body(Map<String, String> headers, byte[] bytes) {
@@ -76,7 +78,7 @@ public final class ApiFuzzer {
                 }
                 // a parameter no endpoint knows, and the value as a parameter's name
                 send(op, "unknownParameter", value, body);
-                send(op, "\u0000name:" + value, "1", body);
+                send(op, NAME_FUZZ, value, body);
             }
         }
     }
@@ -102,7 +104,7 @@ public final class ApiFuzzer {
     private void send(Operation op, String fuzzedName, String value, Body body) {
         String path = op.path();
         StringBuilder query = new StringBuilder();
-        boolean nameFuzz = fuzzedName.startsWith("\u0000name:");
+        boolean nameFuzz = fuzzedName.equals(NAME_FUZZ);
         for (Parameter p : op.parameters()) {
             boolean fuzzed = p.name().equals(fuzzedName);
             String v = fuzzed ? value : p.example();

@@ -60,23 +60,61 @@ public final class RawHttp {
     private static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
-        String text = all.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        String head = end < 0 ? text : text.substring(0, end);
-        String body = end < 0 ? "" : text.substring(end + 4);
+        byte[] bytes = all.toByteArray();
+        int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        String head = new String(bytes, 0, end < 0 ? bytes.length : end, StandardCharsets.ISO_8859_1);
+        byte[] body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
         String[] lines = head.split("\r\n");
         String[] statusLine = lines[0].split(" ", 3);
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
-            throw new IOException("not an HTTP response: " + abbreviate(text));
+            throw new IOException("not an HTTP response: " + abbreviate(head));
         }
         String contentType = null;
+        boolean chunked = false;
         for (String line : lines) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Content-Type")) {
                 contentType = line.substring(colon + 1).strip();
+            } else if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Transfer-Encoding")) {
+                chunked = line.substring(colon + 1).toLowerCase(Locale.ROOT).contains("chunked");
             }
         }
-        return new Response(Integer.parseInt(statusLine[1]), contentType, body);
+        return new Response(Integer.parseInt(statusLine[1]), contentType,
+                new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
+    }
+
+    /** The body of a chunked response: hex size line, that many bytes, CRLF, until a size of 0. */
+    private static byte[] dechunk(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        int position = 0;
+        while (position < body.length) {
+            int lineEnd = indexOf(body, new byte[]{'\r', '\n'}, position);
+            if (lineEnd < 0) {
+                throw new IOException("a chunk size line without its end");
+            }
+            String sizeLine = new String(body, position, lineEnd - position, StandardCharsets.ISO_8859_1);
+            int semicolon = sizeLine.indexOf(';');
+            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(body, lineEnd + 2, size);
+            position = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**
