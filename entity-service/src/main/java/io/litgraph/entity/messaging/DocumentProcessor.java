@@ -81,14 +81,14 @@ public class DocumentProcessor {
         } catch (Throwable e) {
             return deadLetter(key, value, source, e, event.documentId(), event.version());
         }
-        CompletionStage<Void> published;
+        AnnotationEvent annotated;
         try {
-            published = publishAnnotations(event, result);
+            annotated = EventMapper.toAnnotationEvent(event, result, clock);
         } catch (Throwable e) {
-            // e.g. the annotations cannot be serialized: as much the document's fault as the engine's
+            // the engine's output cannot be turned into an event: as much this document's fault as the engine's
             return deadLetter(key, value, source, e, event.documentId(), event.version());
         }
-        return published
+        return publishAnnotations(event, annotated, result)
                 .exceptionallyCompose(failure -> {
                     Throwable cause = unwrap(failure);
                     if (isPermanent(cause)) {
@@ -98,8 +98,7 @@ public class DocumentProcessor {
                 });
     }
 
-    private CompletionStage<Void> publishAnnotations(DocumentEvent event, AnnotatedDocument result) {
-        AnnotationEvent annotated = EventMapper.toAnnotationEvent(event, result, clock);
+    private CompletionStage<Void> publishAnnotations(DocumentEvent event, AnnotationEvent annotated, AnnotatedDocument result) {
         CompletionStage<Void> annotations = publisher.publish(EventPublisher.ANNOTATIONS, event.documentId(),
                 AnnotationEvent.TYPE, AnnotationEvent.SCHEMA_VERSION, annotated);
         // the status follows the annotations: ANNOTATED must never be visible for output that was lost
