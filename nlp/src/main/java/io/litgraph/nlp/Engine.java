@@ -12,7 +12,8 @@ import io.litgraph.nlp.match.MentionSelector;
 import io.litgraph.nlp.match.TermIndex;
 import io.litgraph.nlp.match.VariantRecognizer;
 import io.litgraph.nlp.relate.DocumentRelations;
-import io.litgraph.nlp.relate.RelationExtractor;
+import io.litgraph.nlp.relate.RelationModel;
+import io.litgraph.nlp.structure.DocumentStructure;
 import io.litgraph.nlp.text.SentenceSplitter;
 import io.litgraph.nlp.text.Token;
 import io.litgraph.nlp.text.Tokenizer;
@@ -31,6 +32,7 @@ import java.util.Map;
 /**
  * The extraction engine. Data flows one way through small stages:
  * <ol>
+ *   <li>{@link DocumentStructure}: non-content lines (bylines, dates, references …) blanked</li>
  *   <li>{@link SentenceSplitter}: passages → sentences</li>
  *   <li>{@link Tokenizer}: sentence → tokens with normalized keys</li>
  *   <li>{@link DictionaryMatcher}: tokens → every dictionary hit</li>
@@ -38,7 +40,8 @@ import java.util.Map;
  *   <li>{@link AbbreviationDetector} + {@link AbbreviationResolver}: local "long form (SF)" definitions</li>
  *   <li>{@link SpeciesAssigner}: no human gene id for a gene of another organism</li>
  *   <li>{@link ModalityDetector}: negation and speculation flags</li>
- *   <li>{@link RelationExtractor}, {@link DocumentRelations}: relations per document, scored</li>
+ *   <li>{@link DocumentRelations}: relations per document, scored by the learned {@link RelationModel}, plus
+ *   relations stated outright that no corpus annotates (disease–disease, behaviour → outcome)</li>
  * </ol>
  * Immutable and thread-safe: all state is the vocabulary and its index, built once.
  */
@@ -60,6 +63,7 @@ public final class Engine implements Annotator {
         this.selector = new MentionSelector(vocabulary);
         this.abbreviations = new AbbreviationResolver(vocabulary);
         this.species = new SpeciesAssigner(vocabulary);
+        RelationModel.shipped(); // read the relation model at engine start, not on the first document
     }
 
     /** An engine over the curated core vocabulary shipped in this jar. */
@@ -101,7 +105,10 @@ public final class Engine implements Annotator {
     }
 
     @Override
-    public AnnotatedDocument annotate(InputDocument document) {
+    public AnnotatedDocument annotate(InputDocument input) {
+        // 0: document structure: bylines, affiliations, dates, journal lines, page chrome and reference lists are
+        // blanked (offsets kept), so they are neither annotated nor mined for relations
+        InputDocument document = DocumentStructure.mask(input);
         String text = layout(document.passages());
         // 1-4: sentences, tokens, dictionary hits, mentions
         List<Span> sentences = new ArrayList<>();
@@ -133,7 +140,6 @@ public final class Engine implements Annotator {
         // 7: modality, per sentence
         List<Mention> mentions = new ArrayList<>(candidates.size());
         Map<String, Concept> concepts = new LinkedHashMap<>();
-        List<Relation> sentenceRelations = new ArrayList<>();
         int c = 0;
         for (int si = 0; si < sentences.size(); si++) {
             Span s = sentences.get(si);
@@ -158,12 +164,9 @@ public final class Engine implements Annotator {
                 inSentence.add(mention);
             }
             mentions.addAll(inSentence);
-            // 8: relations
-            if (inSentence.size() > 1) {
-                sentenceRelations.addAll(RelationExtractor.inSentence(s, inSentence, scopes));
-            }
         }
-        List<Relation> relations = DocumentRelations.extract(sentences, mentions, RelationExtractor.aggregate(sentenceRelations));
+        // 8: relations (document-level model + explicitly stated relations)
+        List<Relation> relations = DocumentRelations.extract(sentences, mentions);
         return new AnnotatedDocument(document.id(), List.copyOf(sentences), List.copyOf(mentions),
                 List.copyOf(concepts.values()), List.copyOf(relations), ENGINE_VERSION, vocabulary.version());
     }
