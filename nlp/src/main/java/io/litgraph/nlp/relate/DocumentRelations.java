@@ -94,6 +94,22 @@ public final class DocumentRelations {
         int count() {
             return mentions.size();
         }
+
+        private int[] entityFeatures;
+
+        /** Hashed features of what the concept is called, computed once per document (see {@link #vector}). */
+        int[] entityFeatures() {
+            if (entityFeatures == null) {
+                Mention m = mentions.get(0);
+                String[] words = m.text().split("[\\s-]+");
+                String k = "E:" + kind + ":";
+                entityFeatures = new int[]{
+                        PairFeatures.index(k + "head:" + PairFeatures.stem(words.length == 0 ? "" : words[words.length - 1])),
+                        PairFeatures.index(k + "words:" + Math.min(4, words.length)),
+                        PairFeatures.index(k + (m.text().chars().anyMatch(Character::isLowerCase) ? "lower" : "symbol"))};
+            }
+            return entityFeatures;
+        }
     }
 
     /** One co-occurrence of two concepts in a sentence, read for its cues. */
@@ -162,8 +178,9 @@ public final class DocumentRelations {
             return out;
         }
         for (Candidate c : candidates(sentences, mentions)) {
-            score(c, model);
+            c.score = model.probability(c.vector.idx(), c.vector.val());
             if (accepted(c, model.threshold())) {
+                score(c, model);
                 out.add(relation(c, sentences));
             }
         }
@@ -623,16 +640,33 @@ public final class DocumentRelations {
         return d <= 2 ? Integer.toString(d) : d <= 5 ? "3-5" : d <= 10 ? "6-10" : d <= 20 ? "11-20" : ">20";
     }
 
+    /** Hashed indices of the general features ("F:name"), alone and per type pair, computed once. */
+    private static final int[] DENSE_INDEX = new int[FEATURES.size()];
+    private static final int[][] DENSE_PAIR_INDEX = new int[Pair.values().length][FEATURES.size()];
+    private static final int[] PAIR_INDEX = new int[Pair.values().length];
+
+    static {
+        for (int i = 0; i < FEATURES.size(); i++) {
+            DENSE_INDEX[i] = PairFeatures.index("F:" + FEATURES.get(i));
+            for (Pair p : Pair.values()) {
+                DENSE_PAIR_INDEX[p.ordinal()][i] = PairFeatures.index(p.name() + "|F:" + FEATURES.get(i));
+            }
+        }
+        for (Pair p : Pair.values()) {
+            PAIR_INDEX[p.ordinal()] = PairFeatures.index("P:" + p);
+        }
+    }
+
     /** The candidate's sparse vector: the general features and the lexical ones, each alone and per type pair. */
     static PairFeatures.Vector vector(Candidate c) {
         PairFeatures f = new PairFeatures();
         String pair = c.pair.name() + "|";
-        f.add("P:" + c.pair, 1);
+        f.add(PAIR_INDEX[c.pair.ordinal()], 1);
+        int[] perPair = DENSE_PAIR_INDEX[c.pair.ordinal()];
         for (int i = 1; i < c.features.length; i++) {
             if (c.features[i] != 0) {
-                String name = "F:" + FEATURES.get(i);
-                f.add(name, c.features[i]);
-                f.add(pair + name, c.features[i]);
+                f.add(DENSE_INDEX[i], c.features[i]);
+                f.add(perPair[i], c.features[i]);
             }
         }
         if (c.sentences == 0) {
@@ -645,12 +679,9 @@ public final class DocumentRelations {
         // what each end is called: the head word of its first mention ("receptor", "cells", "acid", "syndrome")
         // and whether it is written as a symbol or abbreviation
         for (Node n : new Node[]{c.a, c.b}) {
-            Mention m = n.mentions.get(0);
-            String[] words = m.text().split("[\\s-]+");
-            String k = n.kind + ":";
-            f.add("E:" + k + "head:" + PairFeatures.stem(words[words.length - 1]), 1);
-            f.add("E:" + k + "words:" + Math.min(4, words.length), 1);
-            f.add("E:" + k + (m.text().chars().anyMatch(Character::isLowerCase) ? "lower" : "symbol"), 1);
+            for (int index : n.entityFeatures()) {
+                f.add(index, 1);
+            }
         }
         return f.build();
     }

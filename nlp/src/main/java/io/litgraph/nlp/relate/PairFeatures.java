@@ -24,6 +24,11 @@ final class PairFeatures {
     }
 
     void add(String name, double value) {
+        add(index(name), value);
+    }
+
+    /** Adds a feature by its {@link #index}. */
+    void add(int index, double value) {
         if (value == 0) {
             return;
         }
@@ -31,23 +36,23 @@ final class PairFeatures {
             idx = Arrays.copyOf(idx, size * 2);
             val = Arrays.copyOf(val, size * 2);
         }
-        idx[size] = index(name);
+        idx[size] = index;
         val[size] = (float) value;
         size++;
     }
 
     /** Sorted indices with duplicates summed (liblinear wants ascending indices). */
     Vector build() {
-        Integer[] order = new Integer[size];
+        long[] order = new long[size]; // index in the high half, position in the low half: a primitive sort
         for (int i = 0; i < size; i++) {
-            order[i] = i;
+            order[i] = (long) idx[i] << 32 | i;
         }
-        Arrays.sort(order, (x, y) -> Integer.compare(idx[x], idx[y]));
+        Arrays.sort(order);
         int[] outIdx = new int[size];
         float[] outVal = new float[size];
         int n = 0;
         for (int k = 0; k < size; k++) {
-            int i = order[k];
+            int i = (int) order[k];
             if (n > 0 && outIdx[n - 1] == idx[i]) {
                 outVal[n - 1] += val[i];
             } else {

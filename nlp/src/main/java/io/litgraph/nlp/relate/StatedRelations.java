@@ -64,6 +64,9 @@ public final class StatedRelations {
             + "relation|interplay|connection|comorbidity|co-?occurrence|overlap|correlation|crosstalk|cross-talk|"
             + "bidirectional relationship)( \\w+){0,2} (between|of)( the)?\\s*$");
 
+    /** A colon, semicolon or numbered item between the two: separate statements, not one. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;:]|\\(\\d+\\)|\\(\\w\\)");
+
     private static Cue cue(String regex, String type, Direction d) {
         return new Cue(Pattern.compile(regex), type, d);
     }
@@ -119,12 +122,13 @@ public final class StatedRelations {
         String text = sentence.text();
         for (int i = 0; i < ms.size(); i++) {
             Mention a = ms.get(i);
-            if (a.conceptId() == null) {
+            if (a.conceptId() == null || negatedPrefix(text, a.start() - sentence.start())) {
                 continue;
             }
             for (int j = i + 1; j < ms.size() && j <= i + 3; j++) {
                 Mention b = ms.get(j);
                 if (b.conceptId() == null || b.conceptId().equals(a.conceptId()) || b.start() < a.end()
+                        || negatedPrefix(text, b.start() - sentence.start())
                         || b.start() - a.end() > MAX_GAP || !pairable(a.type(), b.type())) {
                     continue;
                 }
@@ -139,7 +143,7 @@ public final class StatedRelations {
                         found = new Cue(BEFORE_PAIR, "Association", Direction.NONE);
                         hit = bm;
                     }
-                } else if (!Enumerations.listed(gap) && j - i <= 2) {
+                } else if (!Enumerations.listed(gap) && j - i <= 2 && !CLAUSE_BREAK.matcher(gap).find()) {
                     for (Cue c : BETWEEN) {
                         Matcher cm = c.pattern().matcher(gap);
                         if (cm.find()) {
@@ -171,6 +175,12 @@ public final class StatedRelations {
             }
         }
         return out;
+    }
+
+    /** "non-diabetic", "anti-IL-1": the word names the absence or the opposite of the concept, not the concept. */
+    static boolean negatedPrefix(String text, int start) {
+        String before = text.substring(Math.max(0, start - 5), Math.max(0, start)).toLowerCase(Locale.ROOT);
+        return before.endsWith("non-") || before.endsWith("non ") || before.endsWith("anti-");
     }
 
     private static Span span(Mention m) {

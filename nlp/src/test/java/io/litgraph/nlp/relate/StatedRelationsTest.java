@@ -95,6 +95,10 @@ class StatedRelationsTest {
         assertTrue(read("Patients with gout were compared to patients with migraine.",
                 e("gout", DIS, "D:g"), e("migraine", DIS, "D:m")).isEmpty());
         assertFalse(StatedRelations.pairable(GENE, DIS), "gene–disease pairs belong to the learned model");
+        assertTrue(read("Gout was frequent in the cohort; it causes migraine, in our view.",
+                e("Gout", DIS, "D:g"), e("migraine", DIS, "D:m")).isEmpty(), "a semicolon separates two statements");
+        assertTrue(read("Non-obese mice given the diet developed insulin resistance after a week.",
+                e("obese", DIS, "D:ob"), e("insulin resistance", DIS, "D:ir")).isEmpty(), "non-obese is not obesity");
     }
 
     @Test
