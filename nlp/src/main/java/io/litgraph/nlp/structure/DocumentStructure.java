@@ -181,8 +181,8 @@ public final class DocumentStructure {
 
     /**
      * The document with its non-content lines blanked (every character but line breaks replaced by a space): the
-     * same passages, offsets and length, nothing left to mine there. Passages without a line break are returned
-     * as they are.
+     * same passages, offsets and length, nothing left to mine there. Long passages without a line break (an
+     * abstract) are returned as they are.
      */
     public static InputDocument mask(InputDocument document) {
         List<Passage> out = null;
@@ -200,10 +200,18 @@ public final class DocumentStructure {
         return out == null ? document : new InputDocument(document.id(), List.copyOf(out));
     }
 
-    /** {@code text} with non-content lines blanked, or the same instance when there is nothing to blank. */
+    /**
+     * {@code text} with non-content lines blanked, or the same instance when there is nothing to blank. A passage of
+     * one line (a "Posted: …" passage a parser split off) is blanked only when it is a date, byline or page chrome:
+     * a short title or abstract may quote a citation or name an institution.
+     */
     static String mask(String text) {
         if (text.indexOf('\n') < 0) {
-            return text;
+            if (text.length() > MAX_META_LINE || text.isBlank()) {
+                return text;
+            }
+            LineRole r = role(text.strip());
+            return r == LineRole.DATE || r == LineRole.BYLINE || r == LineRole.CHROME ? " ".repeat(text.length()) : text;
         }
         LineRole[] roles = roles(text);
         char[] chars = null;

@@ -111,4 +111,13 @@ class DocumentStructureTest {
         InputDocument abstractOnly = InputDocument.of("a", "A title", "One paragraph, published 2019;12:45-52, no line breaks.");
         assertSame(abstractOnly, DocumentStructure.mask(abstractOnly));
     }
+
+    @Test
+    void aPassageThatIsOnlyADateIsBlanked() {
+        InputDocument doc = new InputDocument("d", List.of(new Passage("front", 0, "Posted: March 3rd, 2022"),
+                new Passage("title", 24, "Coffee intake and liver enzymes")));
+        InputDocument masked = DocumentStructure.mask(doc);
+        assertTrue(masked.passages().get(0).text().isBlank());
+        assertEquals("Coffee intake and liver enzymes", masked.passages().get(1).text());
+    }
 }
