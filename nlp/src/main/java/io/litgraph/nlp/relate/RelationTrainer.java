@@ -61,7 +61,8 @@ import java.util.TreeMap;
  *   --dev BioRED/Dev.PubTator --cid-dev BC5CDR/CDR_DevelopmentSet.PubTator.txt \
  *   --out nlp/src/main/resources/io/litgraph/nlp/model/relation-model.bin.gz
  * </pre>
- * Options: {@code --c} (inverse L2 strength, default 0.05), {@code --limit N} (first N documents of each file).
+ * Options: {@code --c} (inverse L2 strength, default 0.05), {@code --type-c} (the type classifier's, default 4 × c),
+ * {@code --limit N} (first N documents of each file), {@code --no-explicit}.
  */
 public final class RelationTrainer {
 
@@ -91,6 +92,7 @@ public final class RelationTrainer {
         Path cidDev = null;
         Path out = null;
         double c = 0.05;
+        double typeC = -1;
         int limit = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -101,6 +103,7 @@ public final class RelationTrainer {
                 case "--cid-dev" -> cidDev = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--c" -> c = Double.parseDouble(args[++i]);
+                case "--type-c" -> typeC = Double.parseDouble(args[++i]);
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--no-explicit" -> DocumentRelations.EXPLICIT = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -121,7 +124,10 @@ public final class RelationTrainer {
         if (cidTrain != null) {
             info.put("cid-train", describe(cidTrain));
         }
-        Trained t = train(engine, train, cidTrain, c, limit);
+        if (typeC > 0) {
+            info.put("type-c", Double.toString(typeC));
+        }
+        Trained t = train(engine, train, cidTrain, c, typeC > 0 ? typeC : 4 * c, limit);
         RelationModel model = t.model(0.5, info);
         double threshold = 0.5;
         boolean useIsotonic = true;
@@ -179,6 +185,11 @@ public final class RelationTrainer {
 
     /** Fits every part of the model on the training files (no dev data involved). */
     static Trained train(Engine engine, Path train, Path cidTrain, double c, int limit) throws IOException {
+        return train(engine, train, cidTrain, c, 4 * c, limit);
+    }
+
+    /** As above with the type classifier's own inverse regularisation {@code typeC}. */
+    static Trained train(Engine engine, Path train, Path cidTrain, double c, double typeC, int limit) throws IOException {
         Linear.disableDebugOutput();
         Map<String, Integer> frequency = new TreeMap<>();
         int[] documents = new int[1];
@@ -198,7 +209,7 @@ public final class RelationTrainer {
         }
         double[] platt = platt(held);
         List<Row> positives = biored.rows().stream().filter(Row::gold).toList();
-        RelationModel.Linear type = multiclass(positives, c * 4);
+        RelationModel.Linear type = multiclass(positives, typeC);
         RelationModel.Linear cid;
         if (cidTrain != null) {
             List<Row> cdr = rows(engine, cidTrain, limit, frequency, documents).rows().stream()
