@@ -91,12 +91,14 @@ public final class RelationTrainer {
         Path dev = null;
         Path cidDev = null;
         Path out = null;
+        Path recognizer = null; // the engine's entities come from this model (default: the shipped one)
         double c = 0.05;
         double typeC = -1;
         int limit = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--vocab" -> vocab = Path.of(args[++i]);
+                case "--recognizer" -> recognizer = Path.of(args[++i]);
                 case "--train" -> train = Path.of(args[++i]);
                 case "--cid-train" -> cidTrain = Path.of(args[++i]);
                 case "--dev" -> dev = Path.of(args[++i]);
@@ -114,7 +116,9 @@ public final class RelationTrainer {
                     + "[--dev BioRED/Dev.PubTator] [--cid-dev CDR_Development] [--vocab artifact] --out model.bin.gz");
         }
         long t0 = System.nanoTime();
-        Engine engine = vocab == null ? Engine.builtin() : Engine.load(vocab);
+        Engine engine = vocab == null ? Engine.builtin()
+                : recognizer == null ? Engine.load(vocab)
+                : new Engine(io.litgraph.nlp.vocab.VocabularyArtifact.read(vocab), io.litgraph.nlp.ner.RecognizerModel.read(recognizer));
         Map<String, String> info = new LinkedHashMap<>();
         info.put("engine", engine.engineVersion());
         info.put("vocabulary", engine.vocabularyVersion());
