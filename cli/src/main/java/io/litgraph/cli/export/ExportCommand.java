@@ -131,7 +131,17 @@ public class ExportCommand implements Callable<Integer> {
         byte[] buffer = new byte[1 << 16];
         try (OutputStream file = Files.newOutputStream(partial)) {
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while (true) {
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    // the service ended the stream early (e.g. its database went away mid-export)
+                    throw new UserException("the export stream broke off during " + name + " (" + e.getMessage()
+                            + "); what arrived is in " + partial, e);
+                }
+                if (n <= 0) {
+                    break;
+                }
                 file.write(buffer, 0, n);
                 progress.bytes(buffer, n);
             }

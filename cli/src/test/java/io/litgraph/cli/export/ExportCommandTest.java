@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExportCommandTest {
     private static final String NODES = "{\"id\":\"NCBIGene:1\"}\n{\"id\":\"MESH:D1\"}\n";
-    private static final String EDGES = "{\"subject\":\"NCBIGene:1\",\"object\":\"MESH:D1\"}\n";
+    private static final String EDGES = edges();
 
     @TempDir
     Path dir;
@@ -59,18 +59,37 @@ class ExportCommandTest {
         if (query.contains("since=never")) {
             send(ex, 400, "application/problem+json",
                     "{\"status\":400,\"errors\":[{\"parameter\":\"since\",\"message\":\"not a date\"}]}".getBytes(StandardCharsets.UTF_8));
+        } else if (query.contains("since=2099")) {
+            byte[] whole = zip();
+            ex.getResponseHeaders().set("Content-Type", "application/zip");
+            ex.sendResponseHeaders(200, whole.length); // announces more than it sends: the stream breaks off
+            ex.getResponseBody().write(whole, 0, whole.length / 2); // inside the edges entry
+            ex.getResponseBody().flush();
+            ex.close();
         } else if (query.startsWith("format=csv")) {
             send(ex, 200, "text/csv", "subject,object\nNCBIGene:1,MESH:D1\n".getBytes(StandardCharsets.UTF_8));
         } else {
-            ByteArrayOutputStream zip = new ByteArrayOutputStream();
-            try (ZipOutputStream z = new ZipOutputStream(zip)) {
-                z.putNextEntry(new ZipEntry("nodes.jsonl"));
-                z.write(NODES.getBytes(StandardCharsets.UTF_8));
-                z.putNextEntry(new ZipEntry("edges.jsonl"));
-                z.write(EDGES.getBytes(StandardCharsets.UTF_8));
-            }
-            send(ex, 200, "application/zip", zip.toByteArray());
+            send(ex, 200, "application/zip", zip());
         }
+    }
+
+    private static String edges() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            lines.append("{\"subject\":\"NCBIGene:").append(i * 7919 % 10007).append("\",\"object\":\"MESH:D").append(i).append("\"}\n");
+        }
+        return lines.toString();
+    }
+
+    private static byte[] zip() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            z.putNextEntry(new ZipEntry("nodes.jsonl"));
+            z.write(NODES.getBytes(StandardCharsets.UTF_8));
+            z.putNextEntry(new ZipEntry("edges.jsonl"));
+            z.write(EDGES.getBytes(StandardCharsets.UTF_8));
+        }
+        return zip.toByteArray();
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
@@ -91,7 +110,7 @@ class ExportCommandTest {
         assertEquals(EDGES, Files.readString(out.resolve("edges.jsonl")));
         assertFalse(Files.exists(out.resolve("edges.jsonl.partial")));
         assertEquals(List.of("format=kgx-jsonl&minDocuments=2&types=Gene&types=Disease&since=2020"), queries);
-        assertTrue(run.err().contains("nodes 2 lines, edges 1 lines"), run.err());
+        assertTrue(run.err().contains("nodes 2 lines, edges 2000 lines"), run.err());
         assertTrue(run.out().contains("nodes.jsonl") && run.out().contains("edges.jsonl"), run.out());
     }
 
@@ -108,6 +127,14 @@ class ExportCommandTest {
         assertEquals(ExitCodes.USER_ERROR, run.exitCode());
         assertTrue(run.err().contains("400") && run.err().contains("not a date"), run.err());
         assertFalse(Files.exists(dir.resolve("nodes.jsonl")));
+    }
+
+    @Test
+    void aStreamThatBreaksOffFailsAndLeavesNoFileThatLooksWhole() {
+        CliRun run = CliRun.of("export", "--query-url", url, "--out", dir.toString(), "--since", "2099");
+        assertEquals(ExitCodes.USER_ERROR, run.exitCode(), run.err());
+        assertTrue(run.err().contains("broke off"), run.err());
+        assertFalse(Files.exists(dir.resolve("edges.jsonl")));
     }
 
     @Test

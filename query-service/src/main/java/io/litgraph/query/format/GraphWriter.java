@@ -1,5 +1,6 @@
 package io.litgraph.query.format;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.litgraph.query.repository.GraphExportQueries;
 import io.litgraph.query.repository.GraphExportQueries.Edge;
@@ -22,17 +23,20 @@ import java.util.zip.ZipOutputStream;
  */
 public final class GraphWriter implements GraphExportQueries.Sink {
     private final GraphFormat format;
-    private final ObjectMapper json;
     private final ZipOutputStream zip;
     private final OutputStream out;
+    private final JsonGenerator generator;
     private boolean entryOpen;
 
-    public GraphWriter(GraphFormat format, ObjectMapper json, OutputStream target, boolean zipped) {
+    public GraphWriter(GraphFormat format, ObjectMapper json, OutputStream target, boolean zipped) throws IOException {
         this.format = format;
-        this.json = json;
         OutputStream buffered = new BufferedOutputStream(target, 1 << 16);
         this.zip = zipped ? new ZipOutputStream(buffered, StandardCharsets.UTF_8) : null;
         this.out = zipped ? zip : buffered;
+        // one generator for the whole stream: no per-record buffers; records are separated by newlines only
+        this.generator = format == GraphFormat.KGX_JSONL ? json.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+                .setRootValueSeparator(null) : null;
     }
 
     @Override
@@ -60,6 +64,9 @@ public final class GraphWriter implements GraphExportQueries.Sink {
     }
 
     public void finish() throws IOException {
+        if (generator != null) {
+            generator.flush();
+        }
         if (zip != null) {
             if (entryOpen) {
                 zip.closeEntry();
@@ -70,6 +77,9 @@ public final class GraphWriter implements GraphExportQueries.Sink {
     }
 
     private void begin(String part, List<String> columns) throws IOException {
+        if (generator != null) {
+            generator.flush(); // into the entry it belongs to
+        }
         if (zip != null) {
             if (entryOpen) {
                 zip.closeEntry();
@@ -86,10 +96,37 @@ public final class GraphWriter implements GraphExportQueries.Sink {
 
     private void write(Map<String, Object> record) throws IOException {
         if (format == GraphFormat.KGX_JSONL) {
-            out.write(json.writeValueAsBytes(record));
-            out.write('\n');
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> field : record.entrySet()) {
+                generator.writeFieldName(field.getKey());
+                writeValue(field.getValue());
+            }
+            generator.writeEndObject();
+            generator.writeRaw('\n');
         } else {
             line(record.values().stream().map(GraphWriter::tsvValue).toList(), '\t');
+        }
+    }
+
+    private void writeValue(Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String s) {
+            generator.writeString(s);
+        } else if (value instanceof Integer i) {
+            generator.writeNumber(i);
+        } else if (value instanceof Double d) {
+            generator.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            generator.writeBoolean(b);
+        } else if (value instanceof Collection<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                writeValue(item);
+            }
+            generator.writeEndArray();
+        } else {
+            generator.writeString(String.valueOf(value));
         }
     }
 
