@@ -26,6 +26,8 @@ service_env() {
       echo "QUARKUS_DATASOURCE_USERNAME=$PG_QUERY_ROLE"
       echo "QUARKUS_DATASOURCE_PASSWORD=$PG_QUERY_PASSWORD" ;;
     entity-service)
+      # POST /api/annotate takes the same key as ingest's writes
+      echo "LITGRAPH_ANNOTATE_API_KEYS=$LITGRAPH_API_KEY"
       [ -f "$VOCAB_ARTIFACT" ] && echo "LITGRAPH_VOCAB_PATH=$VOCAB_ARTIFACT" ;;
   esac
 }
@@ -90,11 +92,16 @@ print_summary() {
 
 install_test_prerequisites() {
   # kubectl renders the Kubernetes overlays in the deploy validation tests; Chromium and its driver run the
-  # Explorer's browser test; curl is used by the launcher. Tests that need a missing tool skip themselves.
-  command -v curl >/dev/null || apt_install curl || die "curl is needed"
-  command -v mvn >/dev/null || apt_install maven || die "Maven is needed"
-  command -v npx >/dev/null || apt_install nodejs npm || die "Node.js (npx) is needed to lint the OpenAPI documents"
-  command -v kubectl >/dev/null || apt_install kubernetes-client || warn "kubectl unavailable; manifest rendering tests will be skipped"
+  # Explorer's browser test; curl is used by the launcher. A suite without its tool would prove nothing, so
+  # a tool that cannot be installed stops the test command here, before anything runs.
+  command -v curl >/dev/null || apt_install curl || die "curl is needed and could not be installed (apt-get install curl)"
+  command -v mvn >/dev/null || apt_install maven || die "Maven is needed and could not be installed (apt-get install maven)"
+  command -v kubectl >/dev/null || apt_install kubernetes-client \
+    || die "kubectl is needed by the deploy validation tests and could not be installed (apt-get install kubernetes-client)"
+  command -v npx >/dev/null || apt_install nodejs npm || die "Node.js (npx) is needed to lint the OpenAPI documents and could not be installed (apt-get install nodejs npm)"
   { command -v chromium >/dev/null && command -v chromedriver >/dev/null; } || apt_install chromium chromium-driver \
-    || warn "chromium unavailable; the Explorer browser test will be skipped"
+    || die "Chromium and chromedriver are needed by the Explorer browser test and could not be installed (apt-get install chromium chromium-driver)"
+  command -v kubectl >/dev/null || die "kubectl is still not on PATH after installing kubernetes-client"
+  { command -v chromium >/dev/null && command -v chromedriver >/dev/null; } \
+    || die "chromium or chromedriver is still not on PATH after installing chromium chromium-driver"
 }

@@ -65,7 +65,7 @@ class DocumentIngestTest {
         assertEquals(1, event.version());
         assertEquals("doc-" + event.contentHash().substring(0, 16), id);
         List<PassagePayload> passages = event.document().passages();
-        assertEquals(1, passages.size(), "plain text is one passage, no guessed title");
+        assertEquals(1, passages.size(), "a first line that is a paragraph, not a title: one passage, no title");
         assertEquals(0, passages.get(0).offset());
         assertEquals(text.replace("\r\n", "\n").strip(), passages.get(0).text());
         assertEquals(null, event.document().title());

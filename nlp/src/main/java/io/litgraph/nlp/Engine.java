@@ -16,7 +16,8 @@ import io.litgraph.nlp.ner.MentionRecognizer;
 import io.litgraph.nlp.ner.RecognizerModel;
 import io.litgraph.nlp.ner.TokenFeatures;
 import io.litgraph.nlp.relate.DocumentRelations;
-import io.litgraph.nlp.relate.RelationExtractor;
+import io.litgraph.nlp.relate.RelationModel;
+import io.litgraph.nlp.structure.DocumentStructure;
 import io.litgraph.nlp.text.Token;
 import io.litgraph.nlp.vocab.CoreVocabulary;
 import io.litgraph.nlp.vocab.Vocabulary;
@@ -33,6 +34,7 @@ import java.util.Map;
 /**
  * The extraction engine. Data flows one way through small stages:
  * <ol>
+ *   <li>{@link DocumentStructure}: non-content lines (bylines, dates, references …) blanked</li>
  *   <li>{@link DocumentEvidence}: passages → sentences → tokens → every dictionary hit, the dictionary's own
  *   mention choice ({@code MentionSelector}), variant notations, local "long form (SF)" definitions</li>
  *   <li>{@link MentionRecognizer}: the trained tagger decides the mentions of genes, diseases, chemicals, species,
@@ -41,7 +43,8 @@ import java.util.Map;
  *   <li>{@link AbbreviationResolver}: short forms take their long form's concept</li>
  *   <li>{@link SpeciesAssigner}: no human gene id for a gene of another organism</li>
  *   <li>{@link ModalityDetector}: negation and speculation flags</li>
- *   <li>{@link RelationExtractor}, {@link DocumentRelations}: relations per document, scored</li>
+ *   <li>{@link DocumentRelations}: relations per document, scored by the learned {@link RelationModel}, plus
+ *   relations stated outright that no corpus annotates (disease–disease, behaviour → outcome)</li>
  * </ol>
  * Without a trained model (the built-in engine) step 2 is the dictionary's own choice.
  * Immutable and thread-safe: all state is the vocabulary and its index, built once.
@@ -75,6 +78,7 @@ public final class Engine implements Annotator {
         this.species = new SpeciesAssigner(vocabulary);
         this.recognizer = model == null ? null : new MentionRecognizer(model, new TokenFeatures(vocabulary));
         this.linker = new ConceptLinker(vocabulary, selector, index, model == null ? null : model.linker());
+        RelationModel.shipped(); // read the relation model at engine start, not on the first document
     }
 
     /** An engine over the curated core vocabulary shipped in this jar, dictionary only. */
@@ -136,7 +140,10 @@ public final class Engine implements Annotator {
     }
 
     @Override
-    public AnnotatedDocument annotate(InputDocument document) {
+    public AnnotatedDocument annotate(InputDocument input) {
+        // 0: document structure: bylines, affiliations, dates, journal lines, page chrome and reference lists are
+        // blanked (offsets kept), so they are neither annotated nor mined for relations
+        InputDocument document = DocumentStructure.mask(input);
         String text = layout(document.passages());
         // 1-4: sentences, tokens, dictionary hits and the dictionary's own choice, abbreviation definitions
         DocumentEvidence evidence = DocumentEvidence.read(document, text, matcher, selector);
@@ -150,7 +157,6 @@ public final class Engine implements Annotator {
         // 7: modality, per sentence
         List<Mention> mentions = new ArrayList<>(candidates.size());
         Map<String, Concept> concepts = new LinkedHashMap<>();
-        List<Relation> sentenceRelations = new ArrayList<>();
         int c = 0;
         for (int si = 0; si < sentences.size(); si++) {
             Span s = sentences.get(si);
@@ -175,14 +181,11 @@ public final class Engine implements Annotator {
                 inSentence.add(mention);
             }
             mentions.addAll(inSentence);
-            // 8: relations
-            if (inSentence.size() > 1) {
-                sentenceRelations.addAll(RelationExtractor.inSentence(s, inSentence, scopes));
-            }
         }
-        List<Relation> relations = DocumentRelations.extract(sentences, mentions, RelationExtractor.aggregate(sentenceRelations));
+        // 8: relations (document-level model + explicitly stated relations)
+        List<Relation> relations = DocumentRelations.extract(sentences, mentions);
         return new AnnotatedDocument(document.id(), List.copyOf(sentences), List.copyOf(mentions),
-                List.copyOf(concepts.values()), List.copyOf(relations), ENGINE_VERSION, vocabulary.version());
+                List.copyOf(concepts.values()), List.copyOf(relations), engineVersion(), vocabulary.version());
     }
 
     private static List<Candidate> dictionaryMentions(DocumentEvidence evidence) {

@@ -126,19 +126,20 @@ final class AbuseCases {
         add(c, "I23", "ingest", "GET", "/api/documents/" + enc(XSS) + "/status", null, null, false, Expect.PROBLEM_4XX, "XSS in path");
         add(c, "I24", "ingest", "GET", "/api/documents/..%2F..%2F..%2Fetc%2Fpasswd", null, null, false, Expect.PROBLEM_4XX, "path traversal");
         // ---- entity-service: POST /api/annotate
-        add(c, "E01", "entity", "POST", "/api/annotate", "text/plain", () -> repeat('a', 17 * 1024 * 1024), false, Expect.REFUSED_4XX, "17 MiB body");
-        add(c, "E02", "entity", "POST", "/api/annotate", "text/plain", () -> repeat('a', 2 * 1024 * 1024), false, Expect.PROBLEM_4XX, "2 MiB text (limit 1 MiB)");
-        add(c, "E03", "entity", "POST", "/api/annotate", json, () -> deepJson(100_000), false, Expect.PROBLEM_4XX, "JSON nested 100 000 deep");
-        add(c, "E04", "entity", "POST", "/api/annotate", json, () -> deepObject(5_000), false, Expect.PROBLEM_4XX, "object nested 5 000 deep");
-        add(c, "E05", "entity", "POST", "/api/annotate", "text/plain; charset=utf-8", AbuseCases::invalidUtf8, false, Expect.PROBLEM_4XX, "invalid UTF-8");
-        add(c, "E06", "entity", "POST", "/api/annotate", "application/octet-stream", () -> binary(4096), false, Expect.PROBLEM_4XX, "binary, octet-stream");
-        add(c, "E07", "entity", "POST", "/api/annotate", "application/xml", () -> utf8(BILLION_LAUGHS), false, Expect.PROBLEM_4XX, "billion laughs");
-        add(c, "E08", "entity", "POST", "/api/annotate", "application/xml", () -> utf8(XXE), false, Expect.PROBLEM_4XX, "XXE");
-        add(c, "E09", "entity", "POST", "/api/annotate?format=" + enc(SQLI), "text/plain", () -> utf8("IL-6"), false, Expect.PROBLEM_4XX, "SQL injection in format");
-        add(c, "E10", "entity", "POST", "/api/annotate?id=" + enc(XSS), "text/plain", () -> utf8(XSS + " " + SQLI + " interleukin-6"), false, Expect.BOUNDED, "XSS/SQLi in id and text");
-        add(c, "E11", "entity", "POST", "/api/annotate", "text/x-pubtator", () -> utf8("1|t|x\n1\t5\t2\tbad\tGene\t1\n"), false, Expect.BOUNDED, "PubTator with an inverted span");
-        add(c, "E12", "entity", "POST", "/api/annotate", json, () -> utf8("{\"documents\":[{\"id\":\"1\",\"passages\":[{\"offset\":-5,\"text\":\"IL-6\"},{\"offset\":2147483647,\"text\":\"x\"}]}]}"), false, Expect.PROBLEM_4XX, "BioC passages at -5 and 2^31-1");
-        add(c, "E13", "entity", "POST", "/api/annotate", json, () -> utf8("{\"documents\":[{\"id\":\"1\",\"passages\":[{\"offset\":2000000000,\"text\":\"IL-6\"}]}]}"), false, Expect.PROBLEM_4XX, "BioC passage at offset 2*10^9");
+        add(c, "E01", "entity", "POST", "/api/annotate", "text/plain", () -> repeat('a', 17 * 1024 * 1024), true, Expect.REFUSED_4XX, "17 MiB body");
+        add(c, "E02", "entity", "POST", "/api/annotate", "text/plain", () -> repeat('a', 2 * 1024 * 1024), true, Expect.PROBLEM_4XX, "2 MiB text (limit 1 MiB)");
+        add(c, "E03", "entity", "POST", "/api/annotate", json, () -> deepJson(100_000), true, Expect.PROBLEM_4XX, "JSON nested 100 000 deep");
+        add(c, "E04", "entity", "POST", "/api/annotate", json, () -> deepObject(5_000), true, Expect.PROBLEM_4XX, "object nested 5 000 deep");
+        add(c, "E05", "entity", "POST", "/api/annotate", "text/plain; charset=utf-8", AbuseCases::invalidUtf8, true, Expect.PROBLEM_4XX, "invalid UTF-8");
+        add(c, "E06", "entity", "POST", "/api/annotate", "application/octet-stream", () -> binary(4096), true, Expect.PROBLEM_4XX, "binary, octet-stream");
+        add(c, "E07", "entity", "POST", "/api/annotate", "application/xml", () -> utf8(BILLION_LAUGHS), true, Expect.PROBLEM_4XX, "billion laughs");
+        add(c, "E08", "entity", "POST", "/api/annotate", "application/xml", () -> utf8(XXE), true, Expect.PROBLEM_4XX, "XXE");
+        add(c, "E09", "entity", "POST", "/api/annotate?format=" + enc(SQLI), "text/plain", () -> utf8("IL-6"), true, Expect.PROBLEM_4XX, "SQL injection in format");
+        add(c, "E10", "entity", "POST", "/api/annotate?id=" + enc(XSS), "text/plain", () -> utf8(XSS + " " + SQLI + " interleukin-6"), true, Expect.BOUNDED, "XSS/SQLi in id and text");
+        add(c, "E11", "entity", "POST", "/api/annotate", "text/x-pubtator", () -> utf8("1|t|x\n1\t5\t2\tbad\tGene\t1\n"), true, Expect.BOUNDED, "PubTator with an inverted span");
+        add(c, "E12", "entity", "POST", "/api/annotate", json, () -> utf8("{\"documents\":[{\"id\":\"1\",\"passages\":[{\"offset\":-5,\"text\":\"IL-6\"},{\"offset\":2147483647,\"text\":\"x\"}]}]}"), true, Expect.PROBLEM_4XX, "BioC passages at -5 and 2^31-1");
+        add(c, "E13", "entity", "POST", "/api/annotate", json, () -> utf8("{\"documents\":[{\"id\":\"1\",\"passages\":[{\"offset\":2000000000,\"text\":\"IL-6\"}]}]}"), true, Expect.PROBLEM_4XX, "BioC passage at offset 2*10^9");
+        add(c, "E14", "entity", "POST", "/api/annotate", "text/plain", () -> utf8("IL-6"), false, Expect.PROBLEM_4XX, "no API key");
         // ---- query-service
         add(c, "Q01", "query", "GET", "/api/documents?limit=2147483647", null, null, false, Expect.BOUNDED, "limit 2^31-1 (clamped)");
         add(c, "Q02", "query", "GET", "/api/documents?limit=99999999999999999999", null, null, false, Expect.PROBLEM_4XX, "limit beyond long");
@@ -186,8 +187,8 @@ final class AbuseCases {
     /**
      * Cases that currently fail on a bug in another module, reported in docs/RELIABILITY.md (finding ids);
      * none at the moment (F1 to F4 are fixed).
-     * They still must not leak, hang or take the service down; the strict check is reported as aborted
-     * (skipped with the finding), and a case that starts passing fails until its marker is removed.
+     * They still must not leak, hang or take the service down, and the case fails naming the finding (a
+     * known failure is a failing test, never a skip); a case that starts passing fails until its marker is removed.
      */
     static final java.util.Map<String, String> KNOWN_ISSUES = java.util.Map.of();
 }

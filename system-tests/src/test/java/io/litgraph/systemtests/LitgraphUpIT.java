@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,6 +112,8 @@ class LitgraphUpIT {
     @Order(7)
     void reannotationRunsEveryDocumentThroughTheStreamAgain() throws Exception {
         long before = get(Stack.QUERY_PORT, "/api/stats").path("documents").asLong();
+        JsonNode engine = get(Stack.ENTITY_PORT, "/api/engine");
+        Instant started = Instant.now();
         Stack.Result result = stack.run(300, "reannotate", "--timeout", "240");
         assertEquals(0, result.exitCode(), result.output());
         var queued = java.util.regex.Pattern.compile("queued (\\d+) documents").matcher(result.output());
@@ -118,6 +122,36 @@ class LitgraphUpIT {
         assertTrue(Long.parseLong(queued.group(1)) >= before, result.output());
         assertTrue(result.output().contains("re-annotation complete"), result.output());
         assertTrue(get(Stack.QUERY_PORT, "/api/stats").path("documents").asLong() >= before, "no document lost");
+
+        // every document went through the stream again: indexed after the command started, by the engine and
+        // vocabulary entity-service runs now (the same build here, so the time is what tells old from new)
+        List<String> stale = new ArrayList<>();
+        int checked = 0;
+        String cursor = null;
+        do {
+            JsonNode page = get(Stack.QUERY_PORT, "/api/documents?facets=false&limit=100"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
+            for (JsonNode summary : page.path("items")) {
+                String id = summary.path("id").asText();
+                JsonNode doc = get(Stack.QUERY_PORT, "/api/documents/" + id);
+                JsonNode by = doc.path("engine");
+                Instant indexed = Instant.parse(doc.path("indexedAt").asText());
+                if (!by.path("name").asText().equals(engine.path("name").asText())
+                        || !by.path("version").asText().equals(engine.path("version").asText())
+                        || !by.path("vocabularyVersion").asText().equals(engine.path("vocabularyVersion").asText())
+                        || indexed.isBefore(started)) {
+                    stale.add(id + " (" + by + ", indexed " + indexed + ")");
+                }
+                checked++;
+            }
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        assertTrue(checked >= before, "walked " + checked + " documents of " + before);
+        assertTrue(stale.isEmpty(), "documents not re-annotated by " + engine + " after " + started + ": " + stale);
+        JsonNode byEngine = get(Stack.QUERY_PORT, "/api/stats").path("documentsByEngine");
+        assertEquals(1, byEngine.size(), "one engine/vocabulary version left: " + byEngine);
+        assertEquals(engine.path("version").asText(), byEngine.get(0).path("engineVersion").asText(), byEngine.toString());
+        assertEquals(engine.path("vocabularyVersion").asText(), byEngine.get(0).path("vocabularyVersion").asText(), byEngine.toString());
     }
 
     private Properties secrets() throws IOException {

@@ -39,7 +39,7 @@ class ConfigurationTest {
     private static final Map<String, Set<String>> ALSO_REQUIRED = Map.of(
             "ingest-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
                     "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "LITGRAPH_INGEST_API_KEYS"),
-            "entity-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "LITGRAPH_VOCAB_PATH"),
+            "entity-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "LITGRAPH_VOCAB_PATH", "LITGRAPH_ANNOTATE_API_KEYS"),
             "query-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
                     "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
 

@@ -157,7 +157,8 @@ class SchemaValidationTest {
 
     @Test
     void renderingABrokenKustomizationFailsLoudly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Kustomize.kubectl().isPresent());
+        org.junit.jupiter.api.Assertions.assertTrue(Kustomize.kubectl().isPresent(),
+                "kubectl is not installed (apt-get install -y kubernetes-client)");
         java.nio.file.Files.writeString(dir.resolve("kustomization.yaml"), "resources: [missing.yaml]\n");
         try {
             Kustomize.render(dir);

@@ -3,6 +3,7 @@ package io.litgraph.entity.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,12 @@ public interface EntityConfig {
         /** Largest request body {@code POST /api/annotate} accepts; larger ones get 413. */
         @WithDefault("1048576")
         int maxTextBytes();
+
+        /**
+         * Bearer keys {@code POST /api/annotate} accepts (env {@code LITGRAPH_ANNOTATE_API_KEYS}, comma
+         * separated): it runs the engine for whoever calls it, so without a key every call is refused.
+         */
+        Optional<List<String>> apiKeys();
     }
 
     interface Pipeline {

@@ -88,6 +88,9 @@ public final class InputReaders {
             documents = PubTatorReader.read(new StringReader(body));
         } catch (IOException e) {
             throw new InvalidInputException("cannot read PubTator: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            // an annotation line whose offsets are digits but do not fit an int (found by EntityApiFuzzTest)
+            throw new InvalidInputException("cannot read PubTator: an annotation offset is out of range (" + e.getMessage() + ")");
         }
         if (documents.isEmpty()) {
             throw new InvalidInputException("no PubTator document (PMID|t|… / PMID|a|…) found");

@@ -55,7 +55,7 @@ public class DocumentConsumer {
             CompletionStage<Void> done;
             try {
                 done = processor.process(kafka.getKey(), message.getPayload(), source);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 done = CompletableFuture.failedFuture(e);
             }
             return done.handle((ok, failure) -> failure)

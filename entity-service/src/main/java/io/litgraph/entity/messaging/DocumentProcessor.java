@@ -28,7 +28,9 @@ import java.util.concurrent.CompletionStage;
  * Handles one record of {@code litgraph.documents.v1}: annotate, publish the annotations and an ANNOTATED
  * status. A record that can never succeed (unparseable, invalid, the engine throws, the output is
  * rejected by the broker as such) goes to the dead-letter topic with a FAILED status instead, so one bad
- * record never stops the partition. The returned stage completes when everything published is
+ * record never stops the partition. Whatever the engine throws for one document counts, an {@link Error}
+ * (StackOverflowError, OutOfMemoryError) as much as an exception: left unhandled it would hold the record
+ * unacknowledged and its lane's slot forever. The returned stage completes when everything published is
  * acknowledged; only then may the input offset be committed.
  */
 @ApplicationScoped
@@ -61,14 +63,14 @@ public class DocumentProcessor {
             if (event == null) {
                 throw new InvalidDocumentException("record value is JSON null");
             }
-        } catch (UncheckedIOException | InvalidDocumentException e) {
+        } catch (Throwable e) {
             Throwable error = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
             // no status: without a parsed event neither the id nor the version is known for sure
             return deadLetter(key, value, source, error, null, 0);
         }
         try {
             input = EventMapper.toInput(event);
-        } catch (InvalidDocumentException e) {
+        } catch (Throwable e) {
             return deadLetter(key, value, source, e, event.documentId(), event.version());
         }
         AnnotatedDocument result;
@@ -76,10 +78,17 @@ public class DocumentProcessor {
             result = annotation.annotate(input, AnnotationService.SOURCE_KAFKA);
         } catch (EngineUnavailableException e) {
             return CompletableFuture.failedStage(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return deadLetter(key, value, source, e, event.documentId(), event.version());
         }
-        return publishAnnotations(event, result)
+        AnnotationEvent annotated;
+        try {
+            annotated = EventMapper.toAnnotationEvent(event, result, clock);
+        } catch (Throwable e) {
+            // the engine's output cannot be turned into an event: as much this document's fault as the engine's
+            return deadLetter(key, value, source, e, event.documentId(), event.version());
+        }
+        return publishAnnotations(event, annotated, result)
                 .exceptionallyCompose(failure -> {
                     Throwable cause = unwrap(failure);
                     if (isPermanent(cause)) {
@@ -89,8 +98,7 @@ public class DocumentProcessor {
                 });
     }
 
-    private CompletionStage<Void> publishAnnotations(DocumentEvent event, AnnotatedDocument result) {
-        AnnotationEvent annotated = EventMapper.toAnnotationEvent(event, result, clock);
+    private CompletionStage<Void> publishAnnotations(DocumentEvent event, AnnotationEvent annotated, AnnotatedDocument result) {
         CompletionStage<Void> annotations = publisher.publish(EventPublisher.ANNOTATIONS, event.documentId(),
                 AnnotationEvent.TYPE, AnnotationEvent.SCHEMA_VERSION, annotated);
         // the status follows the annotations: ANNOTATED must never be visible for output that was lost

@@ -54,7 +54,8 @@ public class KeyOrderedDispatcher implements AutoCloseable {
             CompletionStage<Void> done;
             try {
                 done = task.get();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too: the slot must be released whatever the task threw
                 done = CompletableFuture.failedFuture(e);
             }
             done.whenComplete((ignored, failure) -> release());

@@ -34,7 +34,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return respond(500, "Internal Server Error", "an unexpected error occurred; see the service log", uri);
     }

@@ -32,7 +32,7 @@ public class AnnotationService {
     /**
      * @throws EngineUnavailableException when the engine is not loaded (waits for it first): not the
      *                                    document's fault
-     * @throws RuntimeException           whatever the engine throws for this document
+     * @throws RuntimeException           whatever the engine throws for this document (an Error too)
      */
     public AnnotatedDocument annotate(InputDocument document, String source) {
         Annotator annotator = loader.await(LOAD_WAIT_MINUTES, TimeUnit.MINUTES);
@@ -43,7 +43,7 @@ public class AnnotationService {
             counter("litgraph.annotation.mentions", source).increment(result.mentions().size());
             counter("litgraph.annotation.relations", source).increment(result.relations().size());
             return result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             Counter.builder("litgraph.annotation.failures").tag("source", source)
                     .tag("error", e.getClass().getSimpleName()).register(registry).increment();
             throw e;

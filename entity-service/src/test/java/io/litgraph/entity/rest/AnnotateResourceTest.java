@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,6 +26,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnnotateResourceTest {
     private static final String TITLE = "IL-6 and insulin resistance";
     private static final String TEXT = "Interleukin-6 (IL-6) is raised in patients with type 2 diabetes. IL-6 impairs insulin signalling.";
+
+    /** Every call carries the test API key; the key itself is tested in {@link #annotatingNeedsTheApiKey}. */
+    private static io.restassured.specification.RequestSpecification given() {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer test-key");
+    }
+
+    @Test
+    void annotatingNeedsTheApiKey() {
+        io.restassured.RestAssured.given().contentType("text/plain").body(TEXT).post("/api/annotate").then().statusCode(401)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .header("WWW-Authenticate", containsString("Bearer"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer not-a-key").contentType("text/plain").body(TEXT)
+                .post("/api/annotate").then().statusCode(403)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        io.restassured.RestAssured.given().header("Authorization", "Bearer second-test-key").contentType("text/plain").body(TEXT)
+                .post("/api/annotate").then().statusCode(200);
+        // reads stay open: re-annotation and the probes call them without a key
+        io.restassured.RestAssured.given().get("/api/engine").then().statusCode(200);
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+    }
 
     @BeforeEach
     void engineLoaded() {

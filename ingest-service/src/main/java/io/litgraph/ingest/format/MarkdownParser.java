@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.litgraph.ingest.service.ProblemException;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Map;
  * commonmark syntax tree ({@link MarkdownText}), so no markup reaches the engine and offsets point into exactly what is published.
  * Headings become section-title passages; the blocks under a heading one section passage. Front matter
  * {@code title, date, tags, author(s), url, source, id} fill the document fields; every other key goes
- * to metadata. Without a front-matter title, a leading level-1 heading is the title.
+ * to metadata. Without a front-matter title, a leading level-1 heading is the title, else a leading one-line
+ * paragraph that reads as a title ({@link TitleGuess}).
  */
 public class MarkdownParser implements DocumentParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -35,6 +37,11 @@ public class MarkdownParser implements DocumentParser {
         boolean seenContent = false;
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             String rendered = MarkdownText.of(block);
+            if (!seenContent && doc.title == null && block instanceof Paragraph && block.getNext() != null
+                    && rendered.indexOf('\n') < 0 && TitleGuess.looksLikeTitle(rendered.strip())) {
+                doc.title = rendered.strip(); // a first one-line paragraph that reads as a title, over more text
+                continue;
+            }
             if (block instanceof Heading heading) {
                 if (!seenContent && doc.title == null && heading.getLevel() == 1) {
                     doc.title = rendered;

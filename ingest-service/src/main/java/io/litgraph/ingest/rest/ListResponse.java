@@ -35,6 +35,8 @@ public record ListResponse(@Schema(description = "always list (the discriminator
                        Boolean duplicate,
                        SubmissionResponse.Links links,
                        List<String> warnings,
+                       @Schema(description = "characters that could not be stored, by kind (only when some were replaced)")
+                       Map<String, Integer> sanitized,
                        @Schema(implementation = ApiSchemas.Problem.class, description = "why the document was rejected")
                        Map<String, Object> error) {
     }
@@ -48,7 +50,7 @@ public record ListResponse(@Schema(description = "always list (the discriminator
             if (o.problem() != null) {
                 failed++;
                 var p = o.problem();
-                items.add(new Item(o.position(), o.id(), null, "REJECTED", null, null, null,
+                items.add(new Item(o.position(), o.id(), null, "REJECTED", null, null, null, null,
                         Problems.body(p.status(), p.type(), p.title(), p.getMessage(), null, p.extensions())));
             } else {
                 var s = o.submission();
@@ -58,7 +60,7 @@ public record ListResponse(@Schema(description = "always list (the discriminator
                     accepted++;
                 }
                 items.add(new Item(o.position(), s.id(), s.version(), s.stage().name(), s.duplicate(),
-                        SubmissionResponse.Links.of(s.id()), s.warnings(), null));
+                        SubmissionResponse.Links.of(s.id()), s.warnings(), s.sanitized(), null));
             }
         }
         return new ListResponse(KIND, format, outcomes.size(), accepted, duplicates, failed, items);

@@ -5,10 +5,12 @@ import io.litgraph.ingest.service.Submission;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to one submitted document. {@code status} is the document's current stage; {@code kind} tells it
- * apart from a {@link ListResponse}, since both answer POST /api/documents.
+ * apart from a {@link ListResponse}, since both answer POST /api/documents; {@code sanitized} (only when something
+ * was replaced) counts the characters that could not be stored, by kind.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Submission", description = "The answer to one submitted document",
@@ -21,7 +23,9 @@ public record SubmissionResponse(
         @Schema(description = "true when the same content was already stored (nothing is published again)")
         boolean duplicate,
         Links links,
-        @Schema(description = "what was ignored or repaired, e.g. unknown fields") List<String> warnings) {
+        @Schema(description = "what was ignored or repaired, e.g. unknown fields") List<String> warnings,
+        @Schema(description = "characters that could not be stored, by kind (only when some were replaced)")
+        Map<String, Integer> sanitized) {
 
     static final String KIND = "submission";
 
@@ -35,6 +39,7 @@ public record SubmissionResponse(
     }
 
     public static SubmissionResponse of(Submission s) {
-        return new SubmissionResponse(KIND, s.id(), s.version(), s.stage().name(), s.duplicate(), Links.of(s.id()), s.warnings());
+        return new SubmissionResponse(KIND, s.id(), s.version(), s.stage().name(), s.duplicate(), Links.of(s.id()), s.warnings(),
+                s.sanitized());
     }
 }

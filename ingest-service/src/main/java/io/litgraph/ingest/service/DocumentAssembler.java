@@ -5,6 +5,7 @@ import io.litgraph.events.PassagePayload;
 import io.litgraph.ingest.config.IngestConfig;
 import io.litgraph.ingest.format.ParsedDocument;
 import io.litgraph.ingest.format.ParsedPassage;
+import io.litgraph.ingest.format.StorableText;
 import io.litgraph.ingest.format.TextNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,7 @@ public class DocumentAssembler {
     }
 
     public AssembledDocument assemble(ParsedDocument doc) {
+        Map<String, Integer> sanitized = StorableText.clean(doc);
         if (doc.error != null) {
             throw ProblemException.invalid(doc.error);
         }
@@ -52,7 +55,7 @@ public class DocumentAssembler {
         DocumentPayload payload = new DocumentPayload(title, passages, blankToNull(doc.source), blankToNull(doc.url),
                 blankToNull(doc.published), emptyToNull(doc.authors), emptyToNull(doc.tags),
                 doc.metadata.isEmpty() ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(doc.metadata)));
-        return new AssembledDocument(doc.id, payload, contentHash(passages));
+        return new AssembledDocument(doc.id, payload, contentHash(passages), sanitized);
     }
 
     private static List<PassagePayload> computeOffsets(String title, List<ParsedPassage> parsed) {

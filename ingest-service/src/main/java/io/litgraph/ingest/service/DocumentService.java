@@ -72,7 +72,8 @@ public class DocumentService {
             Stored existing = sameContent != null ? sameContent : byId.get(id);
             Submission result;
             if (existing != null && existing.contentHash().equals(doc.contentHash())) {
-                result = new Submission(existing.id(), existing.version(), existing.stage(), true, warnings.get(i));
+                result = new Submission(existing.id(), existing.version(), existing.stage(), true, warnings.get(i),
+                        doc.sanitized());
             } else {
                 int version = existing == null ? 1 : existing.version() + 1;
                 Stored accepted = new Stored(id, version, doc.contentHash(), Stage.ACCEPTED);
@@ -84,7 +85,7 @@ public class DocumentService {
                         version, now, doc.contentHash(), doc.payload());
                 events.add(new OutboxRow(Topics.DOCUMENTS, id, DocumentEvent.TYPE, DocumentEvent.SCHEMA_VERSION,
                         EventJson.write(event), id, version));
-                result = new Submission(id, version, Stage.ACCEPTED, false, warnings.get(i));
+                result = new Submission(id, version, Stage.ACCEPTED, false, warnings.get(i), doc.sanitized());
             }
             outcomes.merge(result.duplicate() ? "duplicate" : result.version() > 1 ? "new-version" : "accepted", 1, Integer::sum);
             results.add(result);

@@ -59,6 +59,14 @@ public final class Evaluator {
      * @param humanGenes NCBIGene CURIEs of human genes (org.Hs.eg.db); null = do not filter gene ids
      * @param concepts   a lookup for concepts' cross-references (the engine's vocabulary), may be null
      */
+    /** Relations below this confidence are not counted ({@code --min-confidence}: precision at a reader's threshold). */
+    private double minConfidence;
+
+    public Evaluator minConfidence(double value) {
+        this.minConfidence = value;
+        return this;
+    }
+
     public Evaluator(Annotator annotator, Set<String> humanGenes, Map<String, Concept> concepts) {
         this.annotator = annotator;
         this.humanGenes = humanGenes;
@@ -165,8 +173,12 @@ public final class Evaluator {
                 for (Relation r : a.relations()) {
                     Concept s = local.get(r.subjectId());
                     Concept o = local.get(r.objectId());
-                    if (s == null || o == null || !goldTypes.contains(s.type()) || !goldTypes.contains(o.type())) {
+                    if (s == null || o == null || !goldTypes.contains(s.type()) || !goldTypes.contains(o.type())
+                            || r.confidence() < minConfidence) {
                         continue;
+                    }
+                    if (s.type() == EntityType.DiseaseOrPhenotypicFeature && o.type() == EntityType.DiseaseOrPhenotypicFeature) {
+                        continue; // neither BioRED's nor BC5CDR's schema has disease–disease relations
                     }
                     if (chemicalDiseaseOnly && !(s.type() == EntityType.ChemicalEntity && o.type() == EntityType.DiseaseOrPhenotypicFeature
                             || o.type() == EntityType.ChemicalEntity && s.type() == EntityType.DiseaseOrPhenotypicFeature)) {
@@ -315,6 +327,7 @@ public final class Evaluator {
         Path org = null;
         int limit = 0;
         Path errorsOut = null;
+        double minConfidence = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gold" -> golds.add(Path.of(args[++i]));
@@ -323,9 +336,10 @@ public final class Evaluator {
                 case "--org-hs-eg" -> org = Path.of(args[++i]);
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--errors" -> errorsOut = Path.of(args[++i]);
+                case "--min-confidence" -> minConfidence = Double.parseDouble(args[++i]);
                 default -> {
                     System.err.println("usage: Evaluator --gold FILE [--gold FILE...] [--vocab ARTIFACT | --builtin] "
-                            + "[--org-hs-eg org.Hs.eg.sqlite] [--limit N] [--errors FILE]");
+                            + "[--org-hs-eg org.Hs.eg.sqlite] [--limit N] [--errors FILE] [--min-confidence P]");
                     System.exit(2);
                 }
             }
@@ -346,7 +360,7 @@ public final class Evaluator {
         for (Concept c : engine.vocabulary().concepts()) {
             concepts.put(c.id(), c);
         }
-        Evaluator ev = new Evaluator(engine, human, concepts);
+        Evaluator ev = new Evaluator(engine, human, concepts).minConfidence(minConfidence);
         System.out.printf(Locale.ROOT, "engine %s, vocabulary %s (%d concepts, loaded in %.1f s); human gene filter: %s%n%n",
                 engine.engineVersion(), engine.vocabularyVersion(), engine.vocabulary().concepts().size(), load,
                 human == null ? "off" : org);

@@ -39,7 +39,7 @@ public final class ConceptLinker {
     public ConceptLinker(Vocabulary vocabulary, MentionSelector selector, TermIndex index, LinkScorer scorer) {
         this.selector = selector;
         this.index = index;
-        this.candidates = new LinkCandidates(vocabulary, selector);
+        this.candidates = new LinkCandidates(vocabulary, selector, new ApproximateNames(vocabulary));
         this.scorer = scorer;
     }
 

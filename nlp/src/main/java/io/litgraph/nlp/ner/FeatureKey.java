@@ -39,6 +39,26 @@ final class FeatureKey {
         return this;
     }
 
+    /**
+     * The word's shape as {@link TokenFeatures#shape} writes it (X, x, d, g, #; at most 12 characters; runs
+     * collapsed when asked), hashed as {@link #add(CharSequence)} would hash that string, without building it.
+     */
+    FeatureKey addShape(CharSequence w, boolean collapse) {
+        int length = 0;
+        char last = 0;
+        for (int i = 0; i < w.length() && length < 12; i++) {
+            char s = TokenFeatures.shapeOf(w.charAt(i));
+            if (collapse && s == last) {
+                continue;
+            }
+            h = (h ^ s) * PRIME;
+            length++;
+            last = s;
+        }
+        h = (h ^ 0x1f) * PRIME;
+        return this;
+    }
+
     FeatureKey add(CharSequence s) {
         return add(s, 0, s.length(), false);
     }

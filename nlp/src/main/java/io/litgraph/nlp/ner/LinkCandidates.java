@@ -22,6 +22,7 @@ import java.util.Set;
  * (official symbol, synonym, shared alias...), how many concepts share that name, whether the written form fits
  * the term's case, the concept's registry and cross-references, whether the dictionary's hand-ordered ranking
  * would pick it, whether other mentions in the document name it, and whether the span is a local short form.
+ * A span with no vocabulary name inside gets the closest names in spelling instead ({@link ApproximateNames}).
  * No feature names a concept or a corpus word: what is learned is how far to trust each kind of evidence.
  */
 public final class LinkCandidates {
@@ -32,14 +33,17 @@ public final class LinkCandidates {
 
     private static final int BIAS = 1, EXACT = 2, COVER = 3, HEAD = 4, KIND = 5, FITS = 6, RULE_BEST = 7, AMBIGUITY = 8,
             KIND_AMBIGUITY = 9, SOURCE = 10, XREFS = 12, CASE_EXACT = 13, DOC_SUPPORT = 14,
-            SHORT_FORM = 15, SHAPE = 16, LENGTH = 17, NAME_EQUAL = 18, RULE_BEST_AMBIGUITY = 19;
+            SHORT_FORM = 15, SHAPE = 16, LENGTH = 17, NAME_EQUAL = 18, RULE_BEST_AMBIGUITY = 19, APPROXIMATE = 20,
+            APPROXIMATE_KIND = 21;
 
     private final Vocabulary vocabulary;
     private final MentionSelector selector;
+    private final ApproximateNames approximate;
 
-    public LinkCandidates(Vocabulary vocabulary, MentionSelector selector) {
+    public LinkCandidates(Vocabulary vocabulary, MentionSelector selector, ApproximateNames approximate) {
         this.vocabulary = vocabulary;
         this.selector = selector;
+        this.approximate = approximate;
     }
 
     /**
@@ -115,6 +119,23 @@ public final class LinkCandidates {
                 f[n++] = length;
                 f[n++] = k.start(NAME_EQUAL).add(t).add(lettersAndDigits(concept.name()).equals(surfaceLetters) ? 1 : 0).get();
                 out.put(c, java.util.Arrays.copyOf(f, n));
+            }
+        }
+        if (out.isEmpty() && approximate != null) {
+            // no vocabulary name inside the span: the closest names in spelling, for the scorer to accept or not
+            for (ApproximateNames.Near near : approximate.near(surface, type)) {
+                Concept concept = vocabulary.concept(near.term().concept());
+                int similarity = near.dice() < 0.6 ? 0 : near.dice() < 0.7 ? 1 : near.dice() < 0.8 ? 2 : 3;
+                out.put(near.term().concept(), new long[] {
+                        k.start(BIAS).add(t).get(),
+                        k.start(APPROXIMATE).add(t).add(similarity).get(),
+                        k.start(APPROXIMATE_KIND).add(t).add(near.term().kind().ordinal()).get(),
+                        k.start(SOURCE).add(t).add(prefix(concept.id())).get(),
+                        k.start(XREFS).add(t).add(bucket(concept.xrefs().size(), 0, 1, 3, 8)).get(),
+                        k.start(DOC_SUPPORT).add(t).add(bucket(docSupport.getOrDefault(near.term().concept(), 0), 0, 1, 2, 4)).get(),
+                        k.start(SHORT_FORM).add(t).add(shortForm).get(),
+                        shape,
+                        length});
             }
         }
         List<Candidate> list = new ArrayList<>(out.size());

@@ -16,8 +16,13 @@ public final class MentionRecognizer {
     public record Span(int tokenStart, int tokenEnd, int start, int end, EntityType type) {
     }
 
+    /** Words whose own part of the label scores is kept; beyond it they are scored each time. */
+    static final int WORD_CACHE_SIZE = 200_000;
+
     private final RecognizerModel model;
     private final TokenFeatures features;
+    // a word's own features (surface, affixes, trigrams: half of a token's) score the same wherever it occurs
+    private final java.util.concurrent.ConcurrentHashMap<String, float[]> wordScores = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MentionRecognizer(RecognizerModel model, TokenFeatures features) {
         this.model = model;
@@ -32,8 +37,27 @@ public final class MentionRecognizer {
         if (sentence.tokens().isEmpty()) {
             return List.of();
         }
-        int[] labels = model.tag(features.extract(sentence));
-        return spans(sentence.tokens(), labels);
+        List<Token> tokens = sentence.tokens();
+        float[][] emission = model.emission(features.extractContext(sentence));
+        for (int i = 0; i < tokens.size(); i++) {
+            float[] word = wordScore(tokens.get(i).text());
+            float[] row = emission[i];
+            for (int y = 0; y < row.length; y++) {
+                row[y] += word[y];
+            }
+        }
+        return spans(tokens, model.tag(emission));
+    }
+
+    private float[] wordScore(String word) {
+        float[] s = wordScores.get(word);
+        if (s == null) {
+            s = model.emission(new long[][] {features.wordKeys(word)})[0];
+            if (wordScores.size() < WORD_CACHE_SIZE) {
+                wordScores.putIfAbsent(word, s);
+            }
+        }
+        return s;
     }
 
     static List<Span> spans(List<Token> tokens, int[] labels) {

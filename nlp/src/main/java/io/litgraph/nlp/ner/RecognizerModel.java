@@ -91,6 +91,11 @@ public final class RecognizerModel {
         return Viterbi.decode(emission(features), transition, null);
     }
 
+    /** The best label per token for per-token label scores (see {@link #emission}). */
+    int[] tag(float[][] emission) {
+        return Viterbi.decode(emission, transition, null);
+    }
+
     float[][] emission(long[][] features) {
         int l = Labels.COUNT;
         float[][] e = new float[features.length][l];

@@ -41,7 +41,48 @@ public final class TokenFeatures {
         this.vocabulary = vocabulary;
     }
 
+    /** Every feature key of every token: the word's own and its context's. */
     public long[][] extract(SentenceInput in) {
+        return extract(in, true);
+    }
+
+    /**
+     * The keys that depend on the token's place in the sentence (context, separators, dictionary evidence) but not
+     * those of the word alone ({@link #wordKeys}), which a tagger can cache per word.
+     */
+    public long[][] extractContext(SentenceInput in) {
+        return extract(in, false);
+    }
+
+    /** The keys of the word alone: surface, lower case, shapes, length, affixes, character trigrams, bias. */
+    public long[] wordKeys(String w) {
+        long[] buffer = new long[8 + 6 + MAX_TRIGRAM_WORD];
+        int f = word(w, buffer, 0, new FeatureKey());
+        return java.util.Arrays.copyOf(buffer, f);
+    }
+
+    private static int word(String w, long[] buffer, int f, FeatureKey k) {
+        buffer[f++] = k.start(BIAS).get();
+        buffer[f++] = k.start(WORD).add(w).get();
+        buffer[f++] = k.start(LOWER).add(w, 0, w.length(), true).get();
+        buffer[f++] = k.start(SHAPE).addShape(w, false).get();
+        buffer[f++] = k.start(SHAPE_SHORT).addShape(w, true).get();
+        buffer[f++] = k.start(LENGTH).add(Math.min(w.length(), 12)).get();
+        for (int len = 2; len <= 4; len++) {
+            if (w.length() > len) {
+                buffer[f++] = k.start(PREFIX).add(w, 0, len, true).get();
+                buffer[f++] = k.start(SUFFIX).add(w, w.length() - len, w.length(), true).get();
+            }
+        }
+        if (w.length() >= 3 && w.length() <= MAX_TRIGRAM_WORD) {
+            for (int c = 0; c + 3 <= w.length(); c++) {
+                buffer[f++] = k.start(TRIGRAM).add(w, c, c + 3, true).get();
+            }
+        }
+        return f;
+    }
+
+    private long[][] extract(SentenceInput in, boolean withWord) {
         List<Token> tokens = in.tokens();
         int n = tokens.size();
         long[][] out = new long[n][];
@@ -50,33 +91,15 @@ public final class TokenFeatures {
         long[] buffer = new long[MAX_FEATURES + 64];
         FeatureKey k = new FeatureKey();
         String text = in.text();
-        String[] shapes = new String[n];
-        for (int i = 0; i < n; i++) {
-            shapes[i] = shape(tokens.get(i).text(), true);
-        }
         for (int i = 0; i < n; i++) {
             int f = 0;
             Token t = tokens.get(i);
             String w = t.text();
-            buffer[f++] = k.start(BIAS).get();
-            buffer[f++] = k.start(WORD).add(w).get();
-            buffer[f++] = k.start(LOWER).add(w, 0, w.length(), true).get();
-            buffer[f++] = k.start(SHAPE).add(shape(w, false)).get();
-            buffer[f++] = k.start(SHAPE_SHORT).add(shapes[i]).get();
-            buffer[f++] = k.start(LENGTH).add(Math.min(w.length(), 12)).get();
+            if (withWord) {
+                f = word(w, buffer, f, k);
+            }
             if (i == 0) {
                 buffer[f++] = k.start(FIRST).get();
-            }
-            for (int len = 2; len <= 4; len++) {
-                if (w.length() > len) {
-                    buffer[f++] = k.start(PREFIX).add(w, 0, len, true).get();
-                    buffer[f++] = k.start(SUFFIX).add(w, w.length() - len, w.length(), true).get();
-                }
-            }
-            if (w.length() >= 3 && w.length() <= MAX_TRIGRAM_WORD) {
-                for (int c = 0; c + 3 <= w.length(); c++) {
-                    buffer[f++] = k.start(TRIGRAM).add(w, c, c + 3, true).get();
-                }
             }
             int sepFrom = i == 0 ? t.start() : tokens.get(i - 1).end();
             buffer[f++] = k.start(SEP_BEFORE).add(separator(text, sepFrom, t.start())).get();
@@ -93,7 +116,7 @@ public final class TokenFeatures {
                     String o = tokens.get(j).text();
                     buffer[f++] = k.start(CONTEXT_WORD).add(d).add(o, 0, o.length(), true).get();
                     if (d == -1 || d == 1) {
-                        buffer[f++] = k.start(CONTEXT_SHAPE).add(d).add(shapes[j]).get();
+                        buffer[f++] = k.start(CONTEXT_SHAPE).add(d).addShape(o, true).get();
                     }
                 }
             }
@@ -104,7 +127,7 @@ public final class TokenFeatures {
             EntityType sf = in.shortFormType().get(w);
             if (sf != null) {
                 buffer[f++] = k.start(SHORT_FORM).add(sf.ordinal()).get();
-                buffer[f++] = k.start(SHORT_FORM_WORD).add(sf.ordinal()).add(shapes[i]).get();
+                buffer[f++] = k.start(SHORT_FORM_WORD).add(sf.ordinal()).addShape(w, true).get();
             }
             long[] d = dict[i];
             if (d == null) {
@@ -237,14 +260,17 @@ public final class TokenFeatures {
         return sb.toString();
     }
 
+    static char shapeOf(char c) {
+        return Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd'
+                : io.litgraph.nlp.text.TermNormalizer.isGreek(c) ? 'g' : '#';
+    }
+
     /** "IL6b" → "XXdx" (long) or "Xdx" (collapsed runs). */
     static String shape(String w, boolean collapse) {
         StringBuilder sb = new StringBuilder(Math.min(w.length(), 12));
         char last = 0;
         for (int i = 0; i < w.length() && sb.length() < 12; i++) {
-            char c = w.charAt(i);
-            char s = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd'
-                    : io.litgraph.nlp.text.TermNormalizer.isGreek(c) ? 'g' : '#';
+            char s = shapeOf(w.charAt(i));
             if (collapse && s == last) {
                 continue;
             }

@@ -7,6 +7,34 @@ package io.litgraph.nlp.ner;
  */
 final class Viterbi {
 
+    /** Per "from" label (0: the sentence start, 1 + l after label l), the labels that may follow. */
+    private static final int[][] NEXT = new int[Labels.COUNT + 1][];
+    /** Per "to" label, the labels it may follow (no sentence start). */
+    private static final int[][] PREVIOUS = new int[Labels.COUNT][];
+
+    static {
+        for (int from = -1; from < Labels.COUNT; from++) {
+            int[] next = new int[Labels.COUNT];
+            int n = 0;
+            for (int to = 0; to < Labels.COUNT; to++) {
+                if (Labels.allowed(from, to)) {
+                    next[n++] = to;
+                }
+            }
+            NEXT[from + 1] = java.util.Arrays.copyOf(next, n);
+        }
+        for (int to = 0; to < Labels.COUNT; to++) {
+            int[] previous = new int[Labels.COUNT];
+            int n = 0;
+            for (int from = 0; from < Labels.COUNT; from++) {
+                if (Labels.allowed(from, to)) {
+                    previous[n++] = from;
+                }
+            }
+            PREVIOUS[to] = java.util.Arrays.copyOf(previous, n);
+        }
+    }
+
     private Viterbi() {
     }
 
@@ -25,11 +53,15 @@ final class Viterbi {
         float[] score = new float[l];
         float[] next = new float[l];
         int[][] back = new int[n][l];
-        for (int y = 0; y < l; y++) {
-            boolean ok = Labels.allowed(-1, y) && (allowed == null || (allowed[0] & (1 << y)) != 0);
-            score[y] = ok ? transition[y] + emission[0][y] : Float.NEGATIVE_INFINITY;
+        java.util.Arrays.fill(score, Float.NEGATIVE_INFINITY);
+        for (int y : NEXT[0]) {
+            if (allowed == null || (allowed[0] & (1 << y)) != 0) {
+                score[y] = transition[y] + emission[0][y];
+            }
         }
         for (int i = 1; i < n; i++) {
+            float[] e = emission[i];
+            int[] b = back[i];
             for (int y = 0; y < l; y++) {
                 if (allowed != null && (allowed[i] & (1 << y)) == 0) {
                     next[y] = Float.NEGATIVE_INFINITY;
@@ -37,18 +69,15 @@ final class Viterbi {
                 }
                 float best = Float.NEGATIVE_INFINITY;
                 int arg = 0;
-                for (int p = 0; p < l; p++) {
-                    if (score[p] == Float.NEGATIVE_INFINITY || !Labels.allowed(p, y)) {
-                        continue;
-                    }
+                for (int p : PREVIOUS[y]) {
                     float s = score[p] + transition[(p + 1) * l + y];
                     if (s > best) {
                         best = s;
                         arg = p;
                     }
                 }
-                next[y] = best + emission[i][y];
-                back[i][y] = arg;
+                next[y] = best + e[y];
+                b[y] = arg;
             }
             float[] t = score;
             score = next;

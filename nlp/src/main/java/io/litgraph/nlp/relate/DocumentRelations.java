@@ -29,7 +29,7 @@ import java.util.Map;
  *   just before them ({@link RelationCues}), a hyphenated "A-induced B", a passive "by", distance and negation.</li>
  *   <li>Pairs: every pair of the document's salient concepts whose types the field relates is a candidate,
  *   described by a few general features (type pair, number of sentences shared, title, salience, cues) and scored
- *   by {@link PairScorer}, a logistic model whose weights {@link RelationTrainer} fits on a training corpus.</li>
+ *   by {@link RelationModel}, linear classifiers over these and lexical features that {@link RelationTrainer} fits.</li>
  *   <li>Type: the cues of the pair's sentences decide the relation type within what the type pair allows,
  *   falling back to the type pair's usual relation (a gene and a disease: Association).</li>
  * </ol>
@@ -94,11 +94,27 @@ public final class DocumentRelations {
         int count() {
             return mentions.size();
         }
+
+        private int[] entityFeatures;
+
+        /** Hashed features of what the concept is called, computed once per document (see {@link #vector}). */
+        int[] entityFeatures() {
+            if (entityFeatures == null) {
+                Mention m = mentions.get(0);
+                String[] words = m.text().split("[\\s-]+");
+                String k = "E:" + kind + ":";
+                entityFeatures = new int[]{
+                        PairFeatures.index(k + "head:" + PairFeatures.stem(words.length == 0 ? "" : words[words.length - 1])),
+                        PairFeatures.index(k + "words:" + Math.min(4, words.length)),
+                        PairFeatures.index(k + (m.text().chars().anyMatch(Character::isLowerCase) ? "lower" : "symbol"))};
+            }
+            return entityFeatures;
+        }
     }
 
     /** One co-occurrence of two concepts in a sentence, read for its cues. */
     record Local(Mention first, Mention second, Span sentence, Cue cue, Token trigger, boolean hyphen, boolean passive,
-                 int distance, int between, boolean negated, boolean speculative, boolean mechanistic) {
+                 int distance, int between, boolean negated, boolean speculative, boolean mechanistic, boolean listed) {
     }
 
     /** A candidate pair with its evidence and features. */
@@ -117,8 +133,15 @@ public final class DocumentRelations {
         /** stated outright in some sentence: see {@link #explicit} */
         boolean explicit;
         Local best;
+        /** co-occurrences that only list the two as members of one enumeration or apposition */
+        int listedSentences;
+        boolean lastListed;
+        /** lexical features of the co-occurrences (words between and around, trigger, order) */
+        final java.util.Set<String> lexical = new java.util.LinkedHashSet<>();
         double[] features;
+        PairFeatures.Vector vector;
         double score;
+        String type;
 
         Candidate(Node a, Node b, Pair pair) {
             this.a = a;
@@ -127,11 +150,37 @@ public final class DocumentRelations {
         }
     }
 
-    /** The document's relations, most confident first, those the scorer accepts. */
+    /**
+     * The document's relations, most confident first: the pairs of genes, chemicals, diseases and variants the
+     * shipped {@link RelationModel} accepts, and the relations {@link StatedRelations} reads from explicit
+     * statements (disease–disease, behaviour → outcome) between specific concepts ({@link Specificity}).
+     */
     public static List<Relation> extract(List<Span> sentences, List<Mention> mentions) {
+        List<Relation> out = extract(sentences, mentions, RelationModel.shipped());
+        java.util.Set<String> have = new java.util.HashSet<>();
+        for (Relation r : out) {
+            have.add(r.subjectId() + "\t" + r.objectId());
+            have.add(r.objectId() + "\t" + r.subjectId());
+        }
+        for (Relation r : StatedRelations.extract(sentences, Specificity.specific(mentions))) {
+            if (have.add(r.subjectId() + "\t" + r.objectId())) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparingDouble(Relation::confidence).reversed());
+        return out;
+    }
+
+    /** As above with a given model. */
+    static List<Relation> extract(List<Span> sentences, List<Mention> mentions, RelationModel model) {
         List<Relation> out = new ArrayList<>();
+        if (model == null) {
+            return out;
+        }
         for (Candidate c : candidates(sentences, mentions)) {
-            if (c.score >= PairScorer.THRESHOLD || c.explicit) {
+            c.score = model.probability(c.vector.idx(), c.vector.val());
+            if (accepted(c, model.threshold())) {
+                score(c, model);
                 out.add(relation(c, sentences));
             }
         }
@@ -139,26 +188,27 @@ public final class DocumentRelations {
         return out;
     }
 
-    /**
-     * The document's relations: {@link #extract(List, List)} for genes, chemicals, diseases and variants, plus those
-     * sentence-level relations ({@link RelationExtractor#aggregate}) that involve a participant of another type
-     * (cell type, biological process, behaviour), which the document-level model does not cover.
-     */
-    public static List<Relation> extract(List<Span> sentences, List<Mention> mentions, List<Relation> sentenceLevel) {
-        List<Relation> out = new ArrayList<>(extract(sentences, mentions));
-        java.util.Set<String> core = new java.util.HashSet<>();
-        for (Mention m : mentions) {
-            if (m.conceptId() != null && kind(m.type()) != null) {
-                core.add(m.conceptId());
-            }
+    /** The model's calibrated probability and relation type for a candidate. */
+    static void score(Candidate c, RelationModel model) {
+        c.score = model.probability(c.vector.idx(), c.vector.val());
+        c.type = model.type(c.vector.idx(), c.vector.val());
+        if (c.pair == Pair.CHEMICAL_DISEASE && c.type.equals("Association")
+                && model.induces(c.vector.idx(), c.vector.val()) >= 0.5) {
+            c.type = "Positive_Correlation";
         }
-        for (Relation r : sentenceLevel) {
-            if (!core.contains(r.subjectId()) || !core.contains(r.objectId())) {
-                out.add(r);
-            }
-        }
-        return out;
     }
+
+    /**
+     * Reported: a probability from the threshold up or a statement of {@link #explicit} form, unless every sentence the two share only lists them as
+     * members of one enumeration or apposition ("IL-1Ra, anakinra"; "cytokines such as IL-6"; "A, B and C"):
+     * being named together is not a relation.
+     */
+    static boolean accepted(Candidate c, double threshold) {
+        return (c.score >= threshold || EXPLICIT && c.explicit) && !(c.sentences > 0 && c.listedSentences == c.sentences);
+    }
+
+    /** Report {@link #explicit} statements below the threshold too (with their calibrated probability). */
+    static boolean EXPLICIT = true;
 
     /** Every candidate pair of the document, scored. */
     static List<Candidate> candidates(List<Span> sentences, List<Mention> mentions) {
@@ -234,7 +284,7 @@ public final class DocumentRelations {
         List<Candidate> out = new ArrayList<>(pairs.values());
         for (Candidate c : out) {
             c.features = features(c, concepts);
-            c.score = PairScorer.score(c.features);
+            c.vector = vector(c);
         }
         return out;
     }
@@ -248,6 +298,7 @@ public final class DocumentRelations {
         ModalityDetector.Scopes scopes = null;
         Cue[] cues = null;
         boolean[] mechanistic = null;
+        String[] stems = null;
         for (int i = 0; i < ms.size(); i++) {
             Mention a = ms.get(i);
             if (a.conceptId() == null || !nodes.containsKey(a.conceptId())) {
@@ -267,10 +318,12 @@ public final class DocumentRelations {
                     List<Token> tokens = scopes.tokens();
                     cues = new Cue[tokens.size()];
                     mechanistic = new boolean[tokens.size()];
+                    stems = new String[tokens.size()];
                     for (int k = 0; k < tokens.size(); k++) {
                         String lower = tokens.get(k).text().toLowerCase(Locale.ROOT);
                         cues[k] = RelationCues.of(lower);
                         mechanistic[k] = MECHANISTIC.stream().anyMatch(lower::startsWith);
+                        stems[k] = PairFeatures.stem(lower);
                     }
                 }
                 int between = 0; // gene, chemical, disease or variant mentions between the two
@@ -284,7 +337,15 @@ public final class DocumentRelations {
                     if (l.negated()) {
                         c.negatedSentences++;
                     }
+                    c.lastListed = l.listed();
+                    if (l.listed()) {
+                        c.listedSentences++;
+                    }
+                } else if (c.lastListed && !l.listed()) {
+                    c.listedSentences--; // another co-occurrence in the same sentence states more than a list
+                    c.lastListed = false;
                 }
+                lexical(c, l, scopes.tokens(), stems, ms, i, j);
                 c.minDistance = Math.min(c.minDistance, l.distance());
                 if (l.cue() != null) {
                     c.cues.merge(l.cue(), 1, Integer::sum);
@@ -413,8 +474,9 @@ public final class DocumentRelations {
             cue = Cue.DRUG_INTERACTION;
         }
         Modality m = scopes.of(Math.min(a.start(), trigger != null ? trigger.start() : a.start()), b.end());
+        boolean listed = Enumerations.listed(text.substring(clamp(a.end() - off, text), clamp(b.start() - off, text)));
         return new Local(a, b, sentence, cue, trigger, hyphen, passive, distance, mentionsBetween, m.negated(), m.speculative(),
-                mechanistic);
+                mechanistic, listed);
     }
 
     private static int clamp(int i, String s) {
@@ -487,6 +549,143 @@ public final class DocumentRelations {
         return x;
     }
 
+    /** Words between the two mentions read one by one up to this distance; beyond, only "far". */
+    private static final int LEXICAL_SPAN = 25;
+
+    /**
+     * The lexical features of one co-occurrence: word stems between the two mentions (other mentions between
+     * stand as their type), bigrams between when close, three words either side, the cue and its trigger stem,
+     * mention order, distance and flags.
+     */
+    private static void lexical(Candidate c, Local l, List<Token> tokens, String[] stems, List<Mention> ms, int i, int j) {
+        Mention a = l.first();
+        Mention b = l.second();
+        java.util.Set<String> f = c.lexical;
+        f.add("O:" + kind(a.type()) + ">" + kind(b.type()));
+        f.add("D:" + bucket(l.distance()));
+        f.add("NM:" + Math.min(3, l.between()));
+        if (l.cue() != null) {
+            f.add("C:" + l.cue());
+            f.add("T:" + PairFeatures.stem(l.trigger().text()));
+        }
+        if (l.negated()) {
+            f.add("NEG");
+        }
+        if (l.speculative()) {
+            f.add("SPEC");
+        }
+        if (l.passive()) {
+            f.add("PASS");
+        }
+        if (l.hyphen()) {
+            f.add("HYPH");
+        }
+        if (l.listed()) {
+            f.add("LIST");
+        }
+        if (l.mechanistic()) {
+            f.add("MECH");
+        }
+        int k = 0;
+        while (k < tokens.size() && tokens.get(k).end() <= a.start()) {
+            k++;
+        }
+        for (int x = Math.max(0, k - 3); x < k; x++) {
+            f.add("L:" + stems[x]);
+        }
+        while (k < tokens.size() && tokens.get(k).start() < a.end()) {
+            k++;
+        }
+        String previous = "<A>";
+        int m = i + 1;
+        StringBuilder whole = l.distance() <= 4 ? new StringBuilder() : null;
+        for (; k < tokens.size() && tokens.get(k).end() <= b.start(); k++) {
+            Token t = tokens.get(k);
+            String word = stems[k];
+            while (m < j && ms.get(m).end() <= t.start()) {
+                m++;
+            }
+            if (m < j && ms.get(m).start() <= t.start()) {
+                word = "<" + kind(ms.get(m).type()) + ">";
+                if (word.equals(previous)) {
+                    continue;
+                }
+            }
+            if (l.distance() <= LEXICAL_SPAN) {
+                f.add("B:" + word);
+                if (l.distance() <= 10) {
+                    f.add("BB:" + previous + "_" + word);
+                }
+            }
+            if (whole != null) {
+                whole.append(word).append(' ');
+            }
+            previous = word;
+        }
+        if (l.distance() > LEXICAL_SPAN) {
+            f.add("B:far");
+        }
+        if (whole != null) {
+            f.add("W:" + whole);
+        }
+        while (k < tokens.size() && tokens.get(k).start() < b.end()) {
+            k++;
+        }
+        for (int x = k; x < Math.min(tokens.size(), k + 3); x++) {
+            f.add("R:" + stems[x]);
+        }
+    }
+
+    private static String bucket(int d) {
+        return d <= 2 ? Integer.toString(d) : d <= 5 ? "3-5" : d <= 10 ? "6-10" : d <= 20 ? "11-20" : ">20";
+    }
+
+    /** Hashed indices of the general features ("F:name"), alone and per type pair, computed once. */
+    private static final int[] DENSE_INDEX = new int[FEATURES.size()];
+    private static final int[][] DENSE_PAIR_INDEX = new int[Pair.values().length][FEATURES.size()];
+    private static final int[] PAIR_INDEX = new int[Pair.values().length];
+
+    static {
+        for (int i = 0; i < FEATURES.size(); i++) {
+            DENSE_INDEX[i] = PairFeatures.index("F:" + FEATURES.get(i));
+            for (Pair p : Pair.values()) {
+                DENSE_PAIR_INDEX[p.ordinal()][i] = PairFeatures.index(p.name() + "|F:" + FEATURES.get(i));
+            }
+        }
+        for (Pair p : Pair.values()) {
+            PAIR_INDEX[p.ordinal()] = PairFeatures.index("P:" + p);
+        }
+    }
+
+    /** The candidate's sparse vector: the general features and the lexical ones, each alone and per type pair. */
+    static PairFeatures.Vector vector(Candidate c) {
+        PairFeatures f = new PairFeatures();
+        String pair = c.pair.name() + "|";
+        f.add(PAIR_INDEX[c.pair.ordinal()], 1);
+        int[] perPair = DENSE_PAIR_INDEX[c.pair.ordinal()];
+        for (int i = 1; i < c.features.length; i++) {
+            if (c.features[i] != 0) {
+                f.add(DENSE_INDEX[i], c.features[i]);
+                f.add(perPair[i], c.features[i]);
+            }
+        }
+        if (c.sentences == 0) {
+            f.add(pair + "nosentence", 1);
+        }
+        for (String s : c.lexical) {
+            f.add(s, 1);
+            f.add(pair + s, 1);
+        }
+        // what each end is called: the head word of its first mention ("receptor", "cells", "acid", "syndrome")
+        // and whether it is written as a symbol or abbreviation
+        for (Node n : new Node[]{c.a, c.b}) {
+            for (int index : n.entityFeatures()) {
+                f.add(index, 1);
+            }
+        }
+        return f.build();
+    }
+
     // ---- typing and output ----
 
     private static double w(Candidate c, Cue k) {
@@ -535,7 +734,7 @@ public final class DocumentRelations {
     }
 
     static Relation relation(Candidate c, List<Span> sentences) {
-        String type = type(c);
+        String type = c.type != null ? c.type : type(c);
         Local l = c.best;
         Mention subject;
         Mention object;

@@ -117,10 +117,16 @@ class DocumentRelationsTest {
     }
 
     @Test
-    void twoDiseasesAreNeverPaired() {
-        List<Relation> rs = extract("Obesity causes type 2 diabetes.",
+    void twoDiseasesArePairedOnlyByAStatement() {
+        List<Relation> stated = extract("Obesity causes type 2 diabetes.",
                 e("Obesity", DIS, "MESH:D009765"), e("type 2 diabetes", DIS, "MESH:D003924"));
-        assertNull(between(rs, "MESH:D009765", "MESH:D003924"));
+        Relation r = between(stated, "MESH:D009765", "MESH:D003924");
+        assertNotNull(r, stated.toString());
+        assertEquals("MESH:D009765", r.subjectId());
+        assertEquals(StatedRelations.CONFIDENCE, r.confidence());
+        List<Relation> together = extract("Obesity and type 2 diabetes were recorded at baseline.",
+                e("Obesity", DIS, "MESH:D009765"), e("type 2 diabetes", DIS, "MESH:D003924"));
+        assertNull(between(together, "MESH:D009765", "MESH:D003924"), "co-occurrence is not a disease–disease relation");
     }
 
     @Test

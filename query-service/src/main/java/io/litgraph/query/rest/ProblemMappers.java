@@ -62,7 +62,7 @@ public class ProblemMappers {
     }
 
     /** A stable, dereference-free problem type per status (RFC 7807 allows any URI). */
-    private static String typeFor(int status) {
+    static String typeFor(int status) {
         return "urn:litgraph:problem:" + status;
     }
 
