@@ -3,6 +3,7 @@ package io.litgraph.cli;
 import io.litgraph.cli.annotate.AnnotateCommand;
 import io.litgraph.cli.dlq.DlqCommand;
 import io.litgraph.cli.evaluate.EvaluateCommand;
+import io.litgraph.cli.export.ExportCommand;
 import io.litgraph.cli.ingest.IngestCommand;
 import io.litgraph.cli.reannotate.ReannotateCommand;
 import io.litgraph.cli.summary.SummaryCommand;
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
         description = "litgraph command-line tool: annotate text offline, evaluate the engine, build vocabularies,"
                 + " create Kafka topics, ingest files, handle dead letters and summarize a running stack.",
         subcommands = {AnnotateCommand.class, EvaluateCommand.class, VocabCommand.class, TopicsCommand.class,
-                IngestCommand.class, DlqCommand.class, SummaryCommand.class, ReannotateCommand.class, io.litgraph.cli.train.TrainCommand.class,
+                IngestCommand.class, ExportCommand.class, DlqCommand.class, SummaryCommand.class, ReannotateCommand.class, io.litgraph.cli.train.TrainCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and something failed (e.g. a document was rejected)",

@@ -90,6 +90,28 @@ public class ConceptQueries {
     }
 
     /**
+     * The listing an empty {@code q} gives, continued after the concept ({@code afterDocuments},
+     * {@code afterId}) in its order: most documents first, ties by id. A keyset, so deep pages cost what
+     * the first does.
+     */
+    public List<ConceptMatch> mostDocumented(String type, int afterDocuments, String afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.type, c.name, c.name AS matched, c.document_count, ")
+                .append("c.mention_count FROM concept c WHERE c.document_count > 0 ")
+                .append("AND (c.document_count < ? OR (c.document_count = ? AND c.id > ?)) ");
+        params.add(afterDocuments);
+        params.add(afterDocuments);
+        params.add(afterId);
+        if (type != null) {
+            sql.append("AND c.type = ? ");
+            params.add(type);
+        }
+        sql.append("ORDER BY c.document_count DESC, c.id LIMIT ?");
+        params.add(limit);
+        return jdbc.list(sql.toString(), ConceptQueries::match, params.toArray());
+    }
+
+    /**
      * Above this many candidate names, ranking all of them costs more than walking concepts from the
      * most documented down until the page is full.
      */

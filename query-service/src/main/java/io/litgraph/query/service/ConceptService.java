@@ -47,8 +47,35 @@ public class ConceptService {
      * @param minDocs      least supporting documents (co-occurrence, or the relation when one is asked for)
      * @param minBelief    relations of lower belief are left out
      */
+    /**
+     * A neighbour's place in the order: relation belief (-1 when none), relation documents, G², id. A
+     * cursor holds the last one shown, so the next page starts after it even when neighbours were added
+     * or removed in between.
+     */
+    public record NeighborKey(double belief, int relationDocuments, double score, String id) implements Comparable<NeighborKey> {
+        private static final Comparator<NeighborKey> ORDER = Comparator.comparingDouble(NeighborKey::belief).reversed()
+                .thenComparing(Comparator.comparingInt(NeighborKey::relationDocuments).reversed())
+                .thenComparing(Comparator.comparingDouble(NeighborKey::score).reversed())
+                .thenComparing(NeighborKey::id);
+
+        @Override
+        public int compareTo(NeighborKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** One page of neighbours and the key of its last one, when more follow. */
+    public record Neighbors(NeighborPage page, NeighborKey last) {
+    }
+
     public NeighborPage neighbors(ConceptRow concept, String type, String relationType, int minDocs,
                                   boolean includeNegated, double minBelief, int limit) {
+        return neighbors(concept, type, relationType, minDocs, includeNegated, minBelief, null, limit).page();
+    }
+
+    /** @param after only neighbours after this one in the order (a cursor), or null from the first */
+    public Neighbors neighbors(ConceptRow concept, String type, String relationType, int minDocs,
+                               boolean includeNegated, double minBelief, NeighborKey after, int limit) {
         int n = graph.corpusDocuments();
         Map<String, List<RelationSupport>> relations = new HashMap<>();
         Map<String, Integer> relationDocs = new HashMap<>();
@@ -96,12 +123,18 @@ public class ConceptService {
                             round(llr)),
                     rel.isEmpty() ? null : rel, rel.isEmpty() ? null : beliefs.get(other), round(llr)));
         }
-        Comparator<Neighbor> order = Comparator.<Neighbor>comparingDouble(x -> x.belief() == null ? -1 : x.belief())
-                .reversed()
-                .thenComparing(Comparator.<Neighbor>comparingInt(x -> relationDocs.getOrDefault(x.id(), 0)).reversed())
-                .thenComparing(Comparator.comparingDouble(Neighbor::score).reversed());
-        out.sort(order.thenComparing(Neighbor::id));
-        return new NeighborPage(concept.id(), n, minBelief, out.stream().limit(limit).toList(), limit);
+        List<Map.Entry<NeighborKey, Neighbor>> keyed = new ArrayList<>();
+        for (Neighbor x : out) {
+            NeighborKey key = new NeighborKey(x.belief() == null ? -1 : x.belief(), relationDocs.getOrDefault(x.id(), 0),
+                    x.score(), x.id());
+            if (after == null || key.compareTo(after) > 0) {
+                keyed.add(Map.entry(key, x));
+            }
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        List<Neighbor> page = keyed.stream().limit(limit).map(Map.Entry::getValue).toList();
+        NeighborKey last = keyed.size() > limit ? keyed.get(limit - 1).getKey() : null;
+        return new Neighbors(new NeighborPage(concept.id(), n, minBelief, page, limit, null), last);
     }
 
     private static double round(double v) {
