@@ -90,8 +90,9 @@ class GeneratedClientIT {
 
         RelationView relation = relations.get(0);
         var relationsApi = new io.litgraph.client.query.api.RelationsApi(query);
-        RelationEvidencePage evidence = relationsApi.listRelations(null, true, 100, relation.getObjectId(),
-                relation.getSubjectId(), relation.getType());
+        // minBelief 0: the one document's evidence may not reach the default view's belief
+        RelationEvidencePage evidence = relationsApi.listRelations(null, true, 100, java.math.BigDecimal.ZERO,
+                relation.getObjectId(), relation.getSubjectId(), relation.getType());
         RelationEvidence ours = evidence.getItems().stream().filter(e -> ID.equals(e.getDocumentId())).findFirst()
                 .orElseGet(() -> fail("the document's relation is not listed: " + evidence));
         assertEquals(relation.getType(), ours.getType());
