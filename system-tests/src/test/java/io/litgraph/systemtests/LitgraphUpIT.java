@@ -63,7 +63,15 @@ class LitgraphUpIT {
         }
         JsonNode docs = get(Stack.QUERY_PORT, "/api/documents?limit=100");
         JsonNode items = docs.has("items") ? docs.get("items") : docs;
-        assertEquals(seeds, items.size(), docs.toPrettyString());
+        // other test classes share the stack and add documents under ids of their own; the seeds are ingested
+        // without an id, so they carry the content-derived "doc-" ids
+        long fromSeeds = 0;
+        for (JsonNode item : items) {
+            if (item.path("id").asText().startsWith("doc-")) {
+                fromSeeds++;
+            }
+        }
+        assertEquals(seeds, fromSeeds, docs.toPrettyString());
     }
 
     @Test
@@ -123,29 +131,38 @@ class LitgraphUpIT {
         assertTrue(result.output().contains("re-annotation complete"), result.output());
         assertTrue(get(Stack.QUERY_PORT, "/api/stats").path("documents").asLong() >= before, "no document lost");
 
-        // every document went through the stream again: indexed after the command started, by the engine and
-        // vocabulary entity-service runs now (the same build here, so the time is what tells old from new)
+        // every document goes through the stream again: indexed after the command started, by the engine and
+        // vocabulary entity-service runs now. The same build runs here, so the version cannot tell old from new and
+        // the command's own completion check (by version) returns at once; the documents are re-indexed after it.
         List<String> stale = new ArrayList<>();
         int checked = 0;
-        String cursor = null;
+        Instant deadline = Instant.now().plusSeconds(180);
         do {
-            JsonNode page = get(Stack.QUERY_PORT, "/api/documents?facets=false&limit=100"
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
-            for (JsonNode summary : page.path("items")) {
-                String id = summary.path("id").asText();
-                JsonNode doc = get(Stack.QUERY_PORT, "/api/documents/" + id);
-                JsonNode by = doc.path("engine");
-                Instant indexed = Instant.parse(doc.path("indexedAt").asText());
-                if (!by.path("name").asText().equals(engine.path("name").asText())
-                        || !by.path("version").asText().equals(engine.path("version").asText())
-                        || !by.path("vocabularyVersion").asText().equals(engine.path("vocabularyVersion").asText())
-                        || indexed.isBefore(started)) {
-                    stale.add(id + " (" + by + ", indexed " + indexed + ")");
-                }
-                checked++;
+            if (!stale.isEmpty()) {
+                Thread.sleep(2000);
             }
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
+            stale.clear();
+            checked = 0;
+            String cursor = null;
+            do {
+                JsonNode page = get(Stack.QUERY_PORT, "/api/documents?facets=false&limit=100"
+                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
+                for (JsonNode summary : page.path("items")) {
+                    String id = summary.path("id").asText();
+                    JsonNode doc = get(Stack.QUERY_PORT, "/api/documents/" + id);
+                    JsonNode by = doc.path("engine");
+                    Instant indexed = Instant.parse(doc.path("indexedAt").asText());
+                    if (!by.path("name").asText().equals(engine.path("name").asText())
+                            || !by.path("version").asText().equals(engine.path("version").asText())
+                            || !by.path("vocabularyVersion").asText().equals(engine.path("vocabularyVersion").asText())
+                            || indexed.isBefore(started)) {
+                        stale.add(id + " (" + by + ", indexed " + indexed + ")");
+                    }
+                    checked++;
+                }
+                cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            } while (cursor != null);
+        } while (!stale.isEmpty() && Instant.now().isBefore(deadline));
         assertTrue(checked >= before, "walked " + checked + " documents of " + before);
         assertTrue(stale.isEmpty(), "documents not re-annotated by " + engine + " after " + started + ": " + stale);
         JsonNode byEngine = get(Stack.QUERY_PORT, "/api/stats").path("documentsByEngine");
