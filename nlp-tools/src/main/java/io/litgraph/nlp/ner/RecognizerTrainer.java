@@ -200,7 +200,7 @@ public final class RecognizerTrainer {
         LinkScorer linker = new LinkerTrainer(vocabulary, log).train(corpora, new MentionRecognizer(tagger, features),
                 settings, linkReport);
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("version", "recognizer-" + Long.toHexString(contentHash(bestWeights, bestTransition) * 31 + contentHash(linker.weights(), toFloats(linker.thresholds()))).substring(0, 8));
+        meta.put("version", version(bestWeights, bestTransition, linker));
         meta.put("code", codeVersion);
         meta.put("vocabulary", vocabulary.version());
         meta.put("settings", settings.toString());
@@ -229,8 +229,7 @@ public final class RecognizerTrainer {
         LinkScorer linker = new LinkerTrainer(vocabulary, log).train(corpora, new MentionRecognizer(tagger, features),
                 settings, linkReport);
         Map<String, String> meta = new LinkedHashMap<>(tagger.metadata());
-        meta.put("version", "recognizer-" + Long.toHexString(contentHash(tagger.weights(), tagger.transition()) * 31
-                + contentHash(linker.weights(), toFloats(linker.thresholds()))).substring(0, 8));
+        meta.put("version", version(tagger.weights(), tagger.transition(), linker));
         meta.put("code", codeVersion);
         meta.put("devLinking", linkReport[0]);
         try (OutputStream o = Files.newOutputStream(out)) {
@@ -355,6 +354,13 @@ public final class RecognizerTrainer {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    /** A model's name from its content: the same weights always get the same name. */
+    private static String version(float[] weights, float[] transition, LinkScorer linker) {
+        String hex = Long.toHexString(contentHash(weights, transition) * 31
+                + contentHash(linker.weights(), toFloats(linker.thresholds())));
+        return "recognizer-" + (hex.length() > 8 ? hex.substring(0, 8) : hex);
     }
 
     private static long contentHash(float[] w, float[] t) {
